@@ -1,0 +1,30 @@
+package org.erp.sessions.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.context.ContextRules;
+import org.erp.sessions.domain.context.RequestContext;
+import org.erp.sessions.domain.user.UserView;
+
+/**
+ * Builds the context of each request from the user's stored preferences, the session's active
+ * companies and the request's overrides. Nothing of it is stored.
+ */
+@Stateless
+public class ContextService {
+
+  @Inject private ErpConfig config;
+
+  public RequestContext build(
+      UserView user, List<Integer> sessionCompanies, String langOverride, String tzOverride) {
+    return ContextRules.build(
+        user, sessionCompanies, langOverride, tzOverride, config.languages());
+  }
+
+  /** A checked new selection of active companies (first = current company). */
+  public List<Integer> selectCompanies(UserView user, List<Integer> selection) {
+    return ContextRules.checkSelection(user, selection);
+  }
+}

@@ -1,0 +1,164 @@
+package org.erp.sessions.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.context.ContextRules;
+import org.erp.sessions.domain.error.ErpException;
+import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.domain.user.Company;
+import org.erp.sessions.domain.user.CompanyView;
+import org.erp.sessions.domain.user.User;
+import org.erp.sessions.domain.user.UserView;
+
+/** Users and companies: look-ups for every request, preferences, and user administration. */
+@Stateless
+public class UserDirectory {
+
+  static final int MIN_PASSWORD_LENGTH = 8;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private ErpConfig config;
+
+  /** The user as of now, from the second-level cache when possible; empty when deleted. */
+  public Optional<UserView> find(int uid) {
+    return Optional.ofNullable(em.find(User.class, uid)).map(User::view);
+  }
+
+  /** The user, or 404 {@code not_found}. */
+  public UserView get(int uid) {
+    return require(uid).view();
+  }
+
+  /** The named companies, in the order given; ids that no longer exist are left out. */
+  public List<CompanyView> companies(List<Integer> ids) {
+    List<CompanyView> companies = new ArrayList<>(ids.size());
+    for (Integer id : ids) {
+      Company company = em.find(Company.class, id);
+      if (company != null) {
+        companies.add(new CompanyView(company.id(), company.name()));
+      }
+    }
+    return companies;
+  }
+
+  /** Stores the user's language and time zone; every session sees them from its next request. */
+  public UserView updatePreferences(int uid, String lang, String tz) {
+    if (lang != null) {
+      ContextRules.checkLang(lang, config.languages());
+    }
+    if (tz != null) {
+      ContextRules.checkTz(tz);
+    }
+    User user = require(uid);
+    user.setPreferences(lang, tz);
+    return user.view();
+  }
+
+  /** Creates a user: 409 {@code login_taken}, 400 {@code validation_failed}. */
+  public UserView create(NewUser newUser) {
+    checkPasswordStrength(newUser.login().trim(), newUser.password(), ErrorCode.VALIDATION_FAILED);
+    return createWithoutPasswordPolicy(newUser);
+  }
+
+  /**
+   * Creates a user whose password does not meet the policy: only for the demo data, whose
+   * passwords (admin/admin) are fixed by the contract.
+   */
+  public UserView createWithoutPasswordPolicy(NewUser newUser) {
+    String login = newUser.login().trim();
+    if (login.isEmpty() || login.length() > 64) {
+      throw new ErpException(ErrorCode.VALIDATION_FAILED, "login must be 1 to 64 characters.");
+    }
+    if (newUser.name().isBlank() || newUser.name().length() > 128) {
+      throw new ErpException(ErrorCode.VALIDATION_FAILED, "name must be 1 to 128 characters.");
+    }
+    ContextRules.checkLang(newUser.lang(), config.languages());
+    ContextRules.checkTz(newUser.tz());
+    checkCompanies(newUser.companyIds());
+    if (!em.createNamedQuery("User.findByLogin", User.class)
+        .setParameter("login", login)
+        .getResultList()
+        .isEmpty()) {
+      throw new ErpException(ErrorCode.LOGIN_TAKEN, "The login '" + login + "' is taken.");
+    }
+    User user =
+        new User(
+            login,
+            newUser.name().trim(),
+            config.passwordHasher().hash(newUser.password()),
+            newUser.isAdmin(),
+            newUser.companyIds(),
+            newUser.lang(),
+            newUser.tz());
+    em.persist(user);
+    em.flush();
+    return user.view();
+  }
+
+  public UserView update(int uid, UserChanges changes) {
+    User user = require(uid);
+    if (changes.name() != null) {
+      if (changes.name().isBlank() || changes.name().length() > 128) {
+        throw new ErpException(ErrorCode.VALIDATION_FAILED, "name must be 1 to 128 characters.");
+      }
+      user.rename(changes.name().trim());
+    }
+    if (changes.isAdmin() != null) {
+      user.setAdmin(changes.isAdmin());
+    }
+    if (changes.companyIds() != null) {
+      checkCompanies(changes.companyIds());
+      user.setCompanyIds(changes.companyIds());
+    }
+    if (changes.active() != null) {
+      user.setActive(changes.active());
+    }
+    return user.view();
+  }
+
+  /** Ends every session of the user, on every node, from their next request. */
+  public void endAllSessions(int uid) {
+    require(uid).endAllSessions();
+  }
+
+  /** 400 with the given code unless the password is at least 8 characters and not the login. */
+  static void checkPasswordStrength(String login, String password, ErrorCode code) {
+    if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+      throw new ErpException(
+          code, "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
+    }
+    if (password.equalsIgnoreCase(login)) {
+      throw new ErpException(code, "A password must not be the login.");
+    }
+  }
+
+  private User require(int uid) {
+    User user = em.find(User.class, uid);
+    if (user == null) {
+      throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
+    }
+    return user;
+  }
+
+  private void checkCompanies(List<Integer> companyIds) {
+    if (companyIds.isEmpty()) {
+      throw new ErpException(
+          ErrorCode.VALIDATION_FAILED, "company_ids must name at least one company.");
+    }
+    if (new HashSet<>(companyIds).size() != companyIds.size()) {
+      throw new ErpException(ErrorCode.VALIDATION_FAILED, "company_ids must not repeat a company.");
+    }
+    for (Integer id : companyIds) {
+      if (em.find(Company.class, id) == null) {
+        throw new ErpException(ErrorCode.VALIDATION_FAILED, "There is no company " + id + ".");
+      }
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package org.erp.sessions.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.erp.sessions.domain.password.PasswordHasher;
+
+/**
+ * Every setting of the service (API.md §10), with its default, in one place.
+ *
+ * <p>Values come from MicroProfile Config, so each can be set as a system property or as an
+ * environment variable ({@code erp.session.idle-timeout} = {@code ERP_SESSION_IDLE_TIMEOUT}).
+ * They are read when used, not cached: a system property changed at run time (for example through
+ * the management API) applies to the next login or request, without a redeployment. Values that
+ * are captured per session (timeouts) apply to sessions created after the change.
+ */
+@ApplicationScoped
+public class ErpConfig {
+
+  public static final String IDLE_TIMEOUT = "erp.session.idle-timeout";
+  public static final String ABSOLUTE_TIMEOUT = "erp.session.absolute-timeout";
+  public static final String COOKIE_NAME = "erp.session.cookie-name";
+  public static final String MAX_PER_USER = "erp.session.max-per-user";
+  public static final String LIMIT_POLICY = "erp.session.limit-policy";
+  public static final String DATA_MAX_VALUE_BYTES = "erp.session.data.max-value-bytes";
+  public static final String DATA_MAX_KEYS = "erp.session.data.max-keys";
+  public static final String DATA_MAX_TOTAL_BYTES = "erp.session.data.max-total-bytes";
+  public static final String LOGIN_COOLDOWN_AFTER = "erp.login.cooldown-after";
+  public static final String LOGIN_COOLDOWN = "erp.login.cooldown";
+  public static final String LANGUAGES = "erp.languages";
+  public static final String DB_NAME = "erp.db-name";
+  public static final String DEMO_DATA = "erp.demo-data";
+  public static final String DEVICE_ACTIVITY_RESOLUTION = "erp.device.activity-resolution";
+  public static final String ARGON2_MEMORY_KIB = "erp.password.argon2.memory-kib";
+  public static final String ARGON2_ITERATIONS = "erp.password.argon2.iterations";
+
+  /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
+  public enum LimitPolicy {
+    DENY,
+    EVICT_OLDEST
+  }
+
+  /** Request bodies larger than this are refused before they are read (API.md §0). */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private static final String SERVER_VERSION = loadServerVersion();
+
+  private Config config() {
+    return ConfigProvider.getConfig(ErpConfig.class.getClassLoader());
+  }
+
+  public Duration idleTimeout() {
+    return positiveDuration(IDLE_TIMEOUT, "PT30M");
+  }
+
+  public Duration absoluteTimeout() {
+    return positiveDuration(ABSOLUTE_TIMEOUT, "PT12H");
+  }
+
+  public String cookieName() {
+    String name = string(COOKIE_NAME, "session_id");
+    if (!name.matches("[A-Za-z0-9_\\-]{1,64}")) {
+      throw invalid(COOKIE_NAME, name, "letters, digits, '_' or '-'");
+    }
+    return name;
+  }
+
+  /** Concurrent sessions per user; 0 means no limit. */
+  public int maxSessionsPerUser() {
+    return integer(MAX_PER_USER, 0, 0);
+  }
+
+  public LimitPolicy limitPolicy() {
+    String value = string(LIMIT_POLICY, "deny");
+    return switch (value) {
+      case "deny" -> LimitPolicy.DENY;
+      case "evict-oldest" -> LimitPolicy.EVICT_OLDEST;
+      default -> throw invalid(LIMIT_POLICY, value, "deny or evict-oldest");
+    };
+  }
+
+  public int dataMaxValueBytes() {
+    return integer(DATA_MAX_VALUE_BYTES, 4096, 1);
+  }
+
+  public int dataMaxKeys() {
+    return integer(DATA_MAX_KEYS, 32, 1);
+  }
+
+  public int dataMaxTotalBytes() {
+    return integer(DATA_MAX_TOTAL_BYTES, 16384, 1);
+  }
+
+  public int loginCooldownAfter() {
+    return integer(LOGIN_COOLDOWN_AFTER, 5, 1);
+  }
+
+  public Duration loginCooldown() {
+    return positiveDuration(LOGIN_COOLDOWN, "PT60S");
+  }
+
+  public List<String> languages() {
+    return Arrays.stream(string(LANGUAGES, "en_US,fr_FR,de_DE,nl_BE,es_ES").split(","))
+        .map(String::trim)
+        .filter(lang -> !lang.isEmpty())
+        .toList();
+  }
+
+  public String dbName() {
+    return string(DB_NAME, "erp");
+  }
+
+  public boolean demoData() {
+    String value = string(DEMO_DATA, "true").toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(DEMO_DATA, value, "true or false");
+    };
+  }
+
+  public Duration deviceActivityResolution() {
+    return positiveDuration(DEVICE_ACTIVITY_RESOLUTION, "PT1M");
+  }
+
+  /** Argon2id memory cost; the default is OWASP's recommendation (19 MiB). */
+  public int argon2MemoryKib() {
+    return integer(ARGON2_MEMORY_KIB, 19 * 1024, 8);
+  }
+
+  /** Argon2id time cost; the default is OWASP's recommendation (2 passes). */
+  public int argon2Iterations() {
+    return integer(ARGON2_ITERATIONS, 2, 1);
+  }
+
+  /** A hasher at the configured Argon2id cost. */
+  public PasswordHasher passwordHasher() {
+    return new PasswordHasher(argon2MemoryKib(), argon2Iterations());
+  }
+
+  /** The version of the deployed build, reported as {@code server_version}. */
+  public String serverVersion() {
+    return SERVER_VERSION;
+  }
+
+  /** Reads every setting once, so that a wrong value stops the deployment with a clear message. */
+  public void validate() {
+    idleTimeout();
+    absoluteTimeout();
+    cookieName();
+    maxSessionsPerUser();
+    limitPolicy();
+    dataMaxValueBytes();
+    dataMaxKeys();
+    dataMaxTotalBytes();
+    loginCooldownAfter();
+    loginCooldown();
+    if (languages().isEmpty()) {
+      throw invalid(LANGUAGES, "", "at least one language");
+    }
+    dbName();
+    demoData();
+    deviceActivityResolution();
+    argon2MemoryKib();
+    argon2Iterations();
+  }
+
+  private String string(String name, String defaultValue) {
+    return config().getOptionalValue(name, String.class).map(String::trim).orElse(defaultValue);
+  }
+
+  private int integer(String name, int defaultValue, int minimum) {
+    String value = string(name, Integer.toString(defaultValue));
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed < minimum) {
+        throw invalid(name, value, "an integer of at least " + minimum);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw invalid(name, value, "an integer");
+    }
+  }
+
+  private Duration positiveDuration(String name, String defaultValue) {
+    String value = string(name, defaultValue);
+    try {
+      Duration parsed = Duration.parse(value);
+      if (parsed.isNegative() || parsed.isZero()) {
+        throw invalid(name, value, "a positive ISO-8601 duration such as PT30M");
+      }
+      return parsed;
+    } catch (DateTimeParseException e) {
+      throw invalid(name, value, "an ISO-8601 duration such as PT30M");
+    }
+  }
+
+  private static IllegalStateException invalid(String name, String value, String expected) {
+    return new IllegalStateException(
+        "Configuration " + name + " = '" + value + "' is invalid: expected " + expected + ".");
+  }
+
+  private static String loadServerVersion() {
+    try (InputStream in = ErpConfig.class.getResourceAsStream("version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("server.version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.erp.sessions.domain.password;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.digests.SHA512Digest;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.bouncycastle.crypto.params.KeyParameter;
+
+/**
+ * Hashes passwords with Argon2id and verifies both our own hashes and those imported from Odoo.
+ *
+ * <p>New hashes use the PHC string format {@code $argon2id$v=19$m=..,t=..,p=1$salt$hash} (standard
+ * base64 without padding), so the cost is stored with each hash and can be raised later. Odoo's
+ * passlib format {@code $pbkdf2-sha512$rounds$salt$hash} (passlib's "adapted" base64: {@code .}
+ * instead of {@code +}, no padding) is accepted as is; {@link #needsRehash} tells the caller to
+ * replace it with Argon2id after the next successful login.
+ */
+public final class PasswordHasher {
+
+  private static final Pattern ARGON2ID =
+      Pattern.compile("^\\$argon2id\\$v=19\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$");
+  private static final Pattern ODOO_PBKDF2 =
+      Pattern.compile("^\\$pbkdf2-sha512\\$(\\d{1,9})\\$([A-Za-z0-9./]+)\\$([A-Za-z0-9./]+)$");
+  private static final int SALT_BYTES = 16;
+  private static final int HASH_BYTES = 32;
+  private static final int PARALLELISM = 1;
+  /** Refuses absurd costs from a corrupted hash instead of burning CPU or memory on them. */
+  private static final int MAX_MEMORY_KIB = 1024 * 1024;
+
+  private static final int MAX_PBKDF2_ROUNDS = 10_000_000;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+  private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
+  private final int memoryKib;
+  private final int iterations;
+
+  /**
+   * @param memoryKib Argon2id memory cost in KiB (OWASP: 19456)
+   * @param iterations Argon2id time cost (OWASP: 2)
+   */
+  public PasswordHasher(int memoryKib, int iterations) {
+    if (memoryKib < 8 || memoryKib > MAX_MEMORY_KIB || iterations < 1) {
+      throw new IllegalArgumentException("Argon2id cost out of range.");
+    }
+    this.memoryKib = memoryKib;
+    this.iterations = iterations;
+  }
+
+  /** A new salted Argon2id hash of the password, in PHC string format. */
+  public String hash(String password) {
+    Objects.requireNonNull(password, "Password is required.");
+    byte[] salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    byte[] hash = argon2id(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$"
+        + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+  }
+
+  /** Whether the password matches the stored hash; false for any hash this class cannot read. */
+  public boolean verify(String password, String storedHash) {
+    if (password == null || storedHash == null) {
+      return false;
+    }
+    Matcher argon = ARGON2ID.matcher(storedHash);
+    if (argon.matches()) {
+      int memory = Integer.parseInt(argon.group(1));
+      int time = Integer.parseInt(argon.group(2));
+      int lanes = Integer.parseInt(argon.group(3));
+      if (memory < 8 || memory > MAX_MEMORY_KIB || time < 1 || lanes < 1) {
+        return false;
+      }
+      byte[] salt = B64_DECODER.decode(argon.group(4));
+      byte[] expected = B64_DECODER.decode(argon.group(5));
+      byte[] actual = argon2id(password, salt, memory, time, lanes, expected.length);
+      return MessageDigest.isEqual(expected, actual);
+    }
+    Matcher odoo = ODOO_PBKDF2.matcher(storedHash);
+    if (odoo.matches()) {
+      int rounds = Integer.parseInt(odoo.group(1));
+      if (rounds < 1 || rounds > MAX_PBKDF2_ROUNDS) {
+        return false;
+      }
+      byte[] salt = adaptedBase64Decode(odoo.group(2));
+      byte[] expected = adaptedBase64Decode(odoo.group(3));
+      byte[] actual = pbkdf2Sha512(password, salt, rounds, expected.length);
+      return MessageDigest.isEqual(expected, actual);
+    }
+    return false;
+  }
+
+  /** True when the hash is not Argon2id at this hasher's cost: rehash it after a good login. */
+  public boolean needsRehash(String storedHash) {
+    Matcher argon = ARGON2ID.matcher(storedHash == null ? "" : storedHash);
+    return !argon.matches()
+        || Integer.parseInt(argon.group(1)) != memoryKib
+        || Integer.parseInt(argon.group(2)) != iterations;
+  }
+
+  static byte[] argon2id(
+      String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+    Argon2Parameters parameters =
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(memoryKib)
+            .withIterations(iterations)
+            .withParallelism(lanes)
+            .withSalt(salt)
+            .build();
+    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+    generator.init(parameters);
+    byte[] out = new byte[length];
+    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    return out;
+  }
+
+  static byte[] pbkdf2Sha512(String password, byte[] salt, int rounds, int length) {
+    PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA512Digest());
+    generator.init(password.getBytes(StandardCharsets.UTF_8), salt, rounds);
+    return ((KeyParameter) generator.generateDerivedParameters(length * 8)).getKey();
+  }
+
+  /** passlib's ab64: standard base64 with '.' for '+' and no padding. */
+  static byte[] adaptedBase64Decode(String text) {
+    return B64_DECODER.decode(text.replace('.', '+'));
+  }
+
+  static String adaptedBase64Encode(byte[] bytes) {
+    return B64.encodeToString(bytes).replace('+', '.');
+  }
+}

@@ -1,0 +1,46 @@
+package org.erp.sessions.infrastructure;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import org.erp.sessions.application.NewUser;
+import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.domain.user.Company;
+
+/** Writes the demo data in one transaction: all of it or nothing. */
+@Stateless
+public class DemoDataWriter {
+
+  @PersistenceContext private EntityManager em;
+  @EJB private UserDirectory users;
+
+  /** Seeds companies 1 to 3 and the users admin, demo and portal; false if users exist. */
+  public boolean seedIfEmpty() {
+    long existingUsers = em.createNamedQuery("User.count", Long.class).getSingleResult();
+    if (existingUsers > 0) {
+      return false;
+    }
+    for (Company company :
+        List.of(
+            new Company(1, "YourCompany"),
+            new Company(2, "My Company (San Francisco)"),
+            new Company(3, "My Company (Chicago)"))) {
+      if (em.find(Company.class, company.id()) == null) {
+        em.persist(company);
+      }
+    }
+    em.flush();
+    users.createWithoutPasswordPolicy(
+        new NewUser("admin", "admin", "Mitchell Admin", true, List.of(1, 2, 3), "en_US",
+            "Europe/Brussels"));
+    users.createWithoutPasswordPolicy(
+        new NewUser("demo", "demo", "Marc Demo", false, List.of(1, 2), "en_US",
+            "Europe/Brussels"));
+    users.createWithoutPasswordPolicy(
+        new NewUser("portal", "portal", "Joel Willis", false, List.of(1), "fr_FR",
+            "Europe/Paris"));
+    return true;
+  }
+}

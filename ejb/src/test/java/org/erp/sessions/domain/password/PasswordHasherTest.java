@@ -1,0 +1,81 @@
+package org.erp.sessions.domain.password;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class PasswordHasherTest {
+
+  /** OWASP's recommended cost, the service's default. */
+  private final PasswordHasher owasp = new PasswordHasher(19 * 1024, 2);
+
+  @Test
+  void hashesAreArgon2idPhcStringsWithTheConfiguredCostAndARandomSalt() {
+    String hash = owasp.hash("admin");
+    assertTrue(hash.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), hash);
+    assertNotEquals(hash, owasp.hash("admin"), "salted");
+    assertTrue(owasp.verify("admin", hash));
+    assertFalse(owasp.verify("Admin", hash));
+    assertFalse(owasp.needsRehash(hash));
+  }
+
+  @Test
+  void verifiesHashesOfTheArgon2ReferenceImplementation() {
+    // Computed with the reference CLI (Debian's argon2):
+    // echo -n password | argon2 somesalt -id -t 2 -m 16 -p 4 -l 24
+    String reference = "$argon2id$v=19$m=65536,t=2,p=4$c29tZXNhbHQ$F1jG2CV3/Nr+yRuIsPKw0J9r4s7cJHBU";
+    assertTrue(owasp.verify("password", reference));
+    assertFalse(owasp.verify("passwort", reference));
+    assertTrue(owasp.needsRehash(reference), "another cost: rehash at next login");
+    // echo -n admin | argon2 saltsaltsaltsalt -id -t 2 -k 19456 -p 1 -l 32 -e
+    String owaspCost =
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$yMwYUAK1fkTWFCBnaL7DCcasAL4CtSysOd7COScLbmw";
+    assertTrue(owasp.verify("admin", owaspCost));
+    assertFalse(owasp.needsRehash(owaspCost));
+  }
+
+  @Test
+  void verifiesOdooPbkdf2Sha512HashesComputedIndependently() {
+    // Computed with Python's hashlib.pbkdf2_hmac('sha512', ...) and passlib's ab64 encoding.
+    String odoo =
+        "$pbkdf2-sha512$25000$MDEyMzQ1Njc4OWFiY2RlZg$1ghj0T0HZWch00LfnhjXx3er7ZDEEN1BF6pxsBlgz/d07d.Qxz5Kg1Oz9g8VdS6ebiSwisnASzPZrBoVE1c39Q";
+    assertTrue(owasp.verify("correct horse battery staple", odoo));
+    assertFalse(owasp.verify("correct horse battery stapler", odoo));
+    assertTrue(owasp.needsRehash(odoo), "Odoo hashes become Argon2id at the next login");
+
+    String unicode =
+        "$pbkdf2-sha512$600000$AAECAwQFBgcICQoLDA0ODw$8P5rXNa3OHqy/dj0dPPoQLx4AtWY6Md1v5ft2dL62SEjsckLJ7enfQlikFIQPHzbzmSNmP6xZt2R/s/FpvB3sg";
+    assertTrue(owasp.verify("pässwörd", unicode));
+  }
+
+  @Test
+  void adaptedBase64UsesADotForPlusAndNoPadding() {
+    byte[] bytes = HexFormat.of().parseHex("fbff");
+    assertEquals("./8", PasswordHasher.adaptedBase64Encode(bytes));
+    assertArrayEquals(bytes, PasswordHasher.adaptedBase64Decode("./8"));
+  }
+
+  @Test
+  void unreadableHashesNeverVerify() {
+    for (String hash :
+        new String[] {
+          null, "", "admin", "$2b$12$abcdefghijklmnopqrstuv", "$argon2id$v=19$m=0,t=1,p=1$AAAA$AAAA",
+          "$pbkdf2-sha512$0$AAAA$AAAA", "$pbkdf2-sha512$999999999$AAAA$AAAA"
+        }) {
+      assertFalse(owasp.verify("admin", hash), String.valueOf(hash));
+    }
+    assertFalse(owasp.verify(null, owasp.hash("x")));
+  }
+
+  @Test
+  void refusesAbsurdCosts() {
+    assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(4, 2));
+    assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(19456, 0));
+  }
+}

@@ -1,0 +1,174 @@
+package org.erp.sessions.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A browser-like client of the API: keeps the session cookie it is given (and drops it when the
+ * server clears it), remembers the CSRF token of its last session info, and sends both.
+ */
+public final class ApiClient {
+
+  public static final String BASE = System.getProperty("erp.base-url", "http://127.0.0.1:8080");
+  public static final String COOKIE = "session_id";
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private String sessionId;
+  private String csrfToken;
+
+  /** The answer to one request. */
+  public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+
+    public JsonObject json() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+
+    public JsonValue jsonValue() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readValue();
+      }
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    public List<String> setCookies() {
+      return headers.allValues("Set-Cookie");
+    }
+
+    /** The problem's code, checking that the answer is an RFC 9457 problem with this status. */
+    public String code() {
+      assertEquals(
+          "application/problem+json", header("Content-Type").orElse(""), "problem media type");
+      JsonObject problem = json();
+      assertEquals(status, problem.getInt("status"), "status in the problem body");
+      return problem.getString("code");
+    }
+
+    public Response expect(int expected) {
+      assertEquals(expected, status, () -> "unexpected status, body: " + body);
+      return this;
+    }
+  }
+
+  public String sessionId() {
+    return sessionId;
+  }
+
+  public String csrfToken() {
+    return csrfToken;
+  }
+
+  /** Pretends to be another browser that got hold of this session id. */
+  public void useSessionId(String id) {
+    this.sessionId = id;
+  }
+
+  public void useCsrfToken(String token) {
+    this.csrfToken = token;
+  }
+
+  public Response login(String login, String password) {
+    return post(
+        "/api/session",
+        Json.createObjectBuilder().add("login", login).add("password", password).build().toString());
+  }
+
+  /** Logs in and fails the test unless it worked. */
+  public JsonObject signIn(String login, String password) {
+    return login(login, password).expect(200).json();
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null, "application/json");
+  }
+
+  public Response post(String path, String json) {
+    return send("POST", path, json, "application/json");
+  }
+
+  public Response put(String path, String json) {
+    return send("PUT", path, json, "application/json");
+  }
+
+  public Response patch(String path, String json) {
+    return send("PATCH", path, json, "application/json");
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
+  public Response send(String method, String path, String body, String contentType) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+    if (sessionId != null) {
+      request.header("Cookie", COOKIE + "=" + sessionId);
+    }
+    if (csrfToken != null && !method.equals("GET")) {
+      request.header("X-CSRF-Token", csrfToken);
+    }
+    if (contentType != null && body != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Response response = new Response(answer.statusCode(), answer.headers(), answer.body());
+      remember(response);
+      return response;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void remember(Response response) {
+    for (String cookie : response.setCookies()) {
+      if (!cookie.startsWith(COOKIE + "=")) {
+        continue;
+      }
+      String value = cookie.substring(COOKIE.length() + 1).split(";", 2)[0];
+      String lower = cookie.toLowerCase();
+      boolean cleared = value.isEmpty() || lower.contains("max-age=0") || lower.contains("1970");
+      sessionId = cleared ? null : value;
+    }
+    if (response.status() == 200
+        && response.header("Content-Type").orElse("").startsWith("application/json")
+        && response.body().startsWith("{")) {
+      JsonObject json = response.json();
+      if (json.containsKey("csrf_token")) {
+        csrfToken = json.getString("csrf_token");
+      }
+    }
+  }
+
+  public static String quote(String text) {
+    return Json.createValue(text).toString();
+  }
+}

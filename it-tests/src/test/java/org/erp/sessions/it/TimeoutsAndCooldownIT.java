@@ -1,0 +1,84 @@
+package org.erp.sessions.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Server-side deadlines and the login cooldown, with short values set for the duration of each
+ * test through the management API (they apply to sessions and attempts made after the change).
+ */
+class TimeoutsAndCooldownIT extends ApiTestBase {
+
+  @ArquillianResource private ManagementClient management;
+  private ServerProperties properties;
+
+  @BeforeEach
+  void properties() {
+    properties = new ServerProperties(management);
+  }
+
+  @AfterEach
+  void restore() {
+    properties.restore();
+  }
+
+  @Test
+  void anIdleSessionExpiresOnTheServerAndPollingTheCheckDoesNotKeepItAlive() {
+    properties.set("erp.session.idle-timeout", "PT3S");
+    ApiClient client = new ApiClient();
+    client.signIn("demo", "demo");
+    sleep(1500);
+    client.get("/api/session").expect(200); // activity: the idle deadline moves
+    sleep(2000);
+    client.get("/api/session/check").expect(204); // still within 3 s of the last activity
+    sleep(1500);
+    // 3.5 s since the last activity, though /check was polled in between.
+    assertEquals("not_authenticated", client.get("/api/session/check").expect(401).code());
+  }
+
+  @Test
+  void activityNeverExtendsTheAbsoluteDeadline() {
+    properties.set("erp.session.absolute-timeout", "PT4S");
+    ApiClient client = new ApiClient();
+    client.signIn("demo", "demo");
+    for (int i = 0; i < 3; i++) {
+      sleep(1000);
+      client.get("/api/session").expect(200);
+    }
+    sleep(1500);
+    assertEquals("not_authenticated", client.get("/api/session").expect(401).code());
+  }
+
+  @Test
+  void afterTooManyFailuresForOneLoginEvenTheRightPasswordWaitsForTheCooldown() {
+    properties.set("erp.login.cooldown-after", "5").set("erp.login.cooldown", "PT3S");
+    String login = createUser("cooldown");
+    for (int i = 0; i < 5; i++) {
+      assertEquals("invalid_credentials", new ApiClient().login(login, "wrong").expect(401).code());
+    }
+    ApiClient.Response refused = new ApiClient().login(login, PASSWORD).expect(429);
+    assertEquals("too_many_attempts", refused.code());
+    long retryAfter = Long.parseLong(refused.header("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
+
+    sleep(retryAfter * 1000 + 200);
+    new ApiClient().signIn(login, PASSWORD);
+  }
+
+  @Test
+  void failuresFromOneAddressCountAcrossLogins() {
+    properties.set("erp.login.cooldown-after", "3").set("erp.login.cooldown", "PT2S");
+    for (int i = 0; i < 3; i++) {
+      new ApiClient().login(uniqueLogin("ghost"), "wrong").expect(401);
+    }
+    assertEquals("too_many_attempts", new ApiClient().login("demo", "demo").expect(429).code());
+    sleep(2200);
+    new ApiClient().signIn("demo", "demo");
+  }
+}

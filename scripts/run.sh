@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs one node of the session service on http://127.0.0.1:8080, in the foreground, with the
+# embedded H2 database (kept in run/node1/data, so it survives restarts) and the demo data.
+# Builds what is missing first. Ctrl-C or SIGTERM stops it cleanly and frees its ports.
+#
+# Configuration (API.md §10) passes through as environment variables, for example
+#   ERP_SESSION_IDLE_TIMEOUT=PT5S scripts/run.sh
+# PostgreSQL instead of H2:
+#   ERP_DB=postgresql ERP_DB_URL=jdbc:postgresql://127.0.0.1:5432/erp ERP_DB_USER=postgres scripts/run.sh
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+home="$root/ear/target/wildfly"
+ear="$root/ear/target/erp-session.ear"
+node="${ERP_NODE:-node1}"
+base="$root/run/$node"
+
+# Build when the EAR or the configured server is missing, or a source is newer than the EAR.
+if [ ! -f "$ear" ] || [ ! -f "$home/.erp-configured" ] \
+  || [ -n "$(find "$root/pom.xml" "$root/ejb" "$root/web" "$root/ear/src" "$root/ear/pom.xml" \
+       -newer "$ear" -type f -not -path '*/target/*' -print -quit)" ]; then
+  echo "Building the service (mvn package)..."
+  (cd "$root" && mvn -B -q package -DskipTests)
+fi
+
+# A server base directory of its own: fresh configuration and deployment at every start, while
+# data/ (the H2 database) and log/ stay.
+mkdir -p "$base/configuration" "$base/deployments" "$base/data" "$base/log"
+cp -r "$home/standalone/configuration/." "$base/configuration/"
+rm -rf "$base/deployments/"* "$base/data/content" "$base/tmp"
+cp "$ear" "$base/deployments/"
+
+if [ "${ERP_DB:-h2}" = "postgresql" ]; then
+  export ERP_DB_URL="${ERP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/erp}"
+  export ERP_DB_USER="${ERP_DB_USER:-postgres}"
+fi
+
+echo "Starting $node on http://127.0.0.1:8080 (logs: $base/log/server.log)"
+# standalone.sh forwards SIGINT/SIGTERM to the JVM and waits for it when run this way.
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+exec "$home/bin/standalone.sh" -c standalone-ha.xml \
+  -Djboss.server.base.dir="$base" \
+  -Djboss.node.name="$node" \
+  -Djava.net.preferIPv4Stack=true \
+  -b 127.0.0.1 -bmanagement 127.0.0.1 -bprivate 127.0.0.1

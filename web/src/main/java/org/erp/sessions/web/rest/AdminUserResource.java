@@ -1,0 +1,97 @@
+package org.erp.sessions.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.io.InputStream;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.NewUser;
+import org.erp.sessions.application.UserChanges;
+import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.session.SessionAccess;
+
+/** User administration (API.md §6): administrators only, others get 403 forbidden. */
+@Path("admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@SessionAccess(adminOnly = true)
+@Tag(name = "Administration")
+public class AdminUserResource {
+
+  @Inject private UserDirectory users;
+  @Inject private ErpConfig config;
+  @Context private UriInfo uriInfo;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a user",
+      description =
+          "Required: login, password (at least 8 characters, not the login), name, company_ids"
+              + " (existing companies; the first is where new sessions start). Optional:"
+              + " is_admin (false), lang (the first of erp.languages), tz (UTC). 201 with the"
+              + " user and a Location header; 409 login_taken; 400 validation_failed,"
+              + " invalid_lang, invalid_tz.")
+  public Response create(InputStream body) {
+    JsonObject json =
+        JsonBodies.object(
+            body, Set.of("login", "password", "name", "is_admin", "company_ids", "lang", "tz"));
+    Boolean isAdmin = JsonBodies.optionalBoolean(json, "is_admin");
+    String lang = JsonBodies.optionalString(json, "lang");
+    String tz = JsonBodies.optionalString(json, "tz");
+    NewUser newUser =
+        new NewUser(
+            JsonBodies.requiredString(json, "login"),
+            JsonBodies.requiredString(json, "password"),
+            JsonBodies.requiredString(json, "name"),
+            isAdmin != null && isAdmin,
+            JsonBodies.requiredIntList(json, "company_ids"),
+            lang != null ? lang : config.languages().get(0),
+            tz != null ? tz : "UTC");
+    UserView created = users.create(newUser);
+    return Response.created(uriInfo.getAbsolutePathBuilder().path(Integer.toString(created.uid())).build())
+        .entity(UserResponse.of(created))
+        .build();
+  }
+
+  @GET
+  @Path("{uid: [0-9]{1,9}}")
+  @Operation(summary = "One user; 404 not_found")
+  public UserResponse get(@PathParam("uid") int uid) {
+    return UserResponse.of(users.get(uid));
+  }
+
+  @PATCH
+  @Path("{uid: [0-9]{1,9}}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change a user",
+      description =
+          "Any of active, name, is_admin, company_ids. active=false ends every session of the"
+              + " user at once, on every node, and refuses new logins. Removing a company from"
+              + " the user removes it from the active companies of the user's sessions.")
+  public UserResponse update(@PathParam("uid") int uid, InputStream body) {
+    JsonObject json = JsonBodies.object(body, Set.of("active", "name", "is_admin", "company_ids"));
+    UserChanges changes =
+        new UserChanges(
+            JsonBodies.optionalBoolean(json, "active"),
+            JsonBodies.optionalString(json, "name"),
+            JsonBodies.optionalBoolean(json, "is_admin"),
+            JsonBodies.optionalIntList(json, "company_ids"));
+    return UserResponse.of(users.update(uid, changes));
+  }
+}

@@ -1,0 +1,82 @@
+package org.erp.sessions.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.AuthenticationService;
+import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.domain.error.ErpException;
+import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.session.CurrentSession;
+import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.session.SessionStore;
+
+/** The signed-in user's own preferences and password (API.md §2, §5). */
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Me")
+public class MeResource {
+
+  @Inject private CurrentSession current;
+  @Inject private UserDirectory users;
+  @Inject private AuthenticationService authentication;
+  @Inject private SessionStore store;
+  @Inject private SessionInfos infos;
+  @Context private HttpServletRequest request;
+
+  @PATCH
+  @Path("preferences")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change language and/or time zone",
+      description =
+          "Stored on the user in the database: every session of the user, on every node, sees"
+              + " the new values from its next request. At least one of lang, tz.")
+  public SessionInfo preferences(InputStream body) {
+    JsonObject json = JsonBodies.object(body, Set.of("lang", "tz"));
+    String lang = JsonBodies.optionalString(json, "lang");
+    String tz = JsonBodies.optionalString(json, "tz");
+    if (lang == null && tz == null) {
+      throw new ErpException(ErrorCode.VALIDATION_FAILED, "Send lang, tz or both.");
+    }
+    ValidSession valid = current.get();
+    UserView updated = users.updatePreferences(valid.uid(), lang, tz);
+    return infos.of(
+        new ValidSession(valid.session(), valid.state(), updated, valid.lastActivityAt()));
+  }
+
+  @PUT
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change the password",
+      description =
+          "204: every other session of the user ends, and this one continues under a new"
+              + " session id (new Set-Cookie). 403 invalid_credentials when current_password is"
+              + " wrong (403, not 401: the session itself is still valid); 400 weak_password"
+              + " for fewer than 8 characters or the login as password.")
+  public Response changePassword(InputStream body) {
+    JsonObject json = JsonBodies.object(body, Set.of("current_password", "new_password"));
+    String currentPassword = JsonBodies.requiredString(json, "current_password");
+    String newPassword = JsonBodies.requiredString(json, "new_password");
+    ValidSession valid = current.get();
+    UserView updated = authentication.changePassword(valid.uid(), currentPassword, newPassword);
+    store.update(valid, valid.state().withSecurityStamp(updated.securityStamp()));
+    request.changeSessionId();
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,123 @@
+package org.erp.sessions.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.data.SessionDataRules;
+import org.erp.sessions.domain.error.ErpException;
+import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.session.CurrentSession;
+import org.erp.sessions.web.session.SessionStore;
+
+/**
+ * Custom per-session data (API.md §3): kept in the replicated session only, never in the
+ * database, gone at logout or expiry. One session attribute per key.
+ */
+@Path("session/data")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session data")
+public class SessionDataResource {
+
+  @Inject private CurrentSession current;
+  @Inject private SessionStore store;
+  @Inject private ErpConfig config;
+
+  @GET
+  @Operation(summary = "All keys and their values, as one JSON object sorted by key")
+  public JsonObject all() {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    store.data(session()).forEach((key, json) -> object.add(key, parse(json)));
+    return object.build();
+  }
+
+  @GET
+  @Path("{key}")
+  @Operation(summary = "One value: {\"key\": ..., \"value\": ...}, or 404 no_such_key")
+  public JsonObject one(@PathParam("key") String key) {
+    SessionDataRules.checkKey(key);
+    String json =
+        store
+            .data(session(), key)
+            .orElseThrow(
+                () -> new ErpException(ErrorCode.NO_SUCH_KEY, "The session has no key '" + key + "'."));
+    return Json.createObjectBuilder().add("key", key).add("value", parse(json)).build();
+  }
+
+  @PUT
+  @Path("{key}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Store a value: {\"value\": <any JSON>}",
+      description =
+          "204. Refusals change nothing: 400 invalid_key, 422 sensitive_key (the key names a"
+              + " secret), 413 value_too_large (erp.session.data.max-value-bytes of compact"
+              + " JSON), 413 session_data_full (erp.session.data.max-keys keys or"
+              + " erp.session.data.max-total-bytes bytes of values per session).")
+  public Response put(@PathParam("key") String key, InputStream body) {
+    SessionDataRules.checkKey(key);
+    if (SessionDataRules.isSensitive(key)) {
+      rules().checkWrite(key, "null", Map.of());
+    }
+    JsonObject json = JsonBodies.object(body, Set.of("value"));
+    if (!json.containsKey("value")) {
+      throw new ErpException(ErrorCode.VALIDATION_FAILED, "value is required (any JSON value).");
+    }
+    String compact = json.get("value").toString();
+    HttpSession session = session();
+    rules().checkWrite(key, compact, store.data(session));
+    store.putData(session, key, compact);
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Path("{key}")
+  @Operation(summary = "Remove a key; 204 also when it is absent")
+  public Response remove(@PathParam("key") String key) {
+    SessionDataRules.checkKey(key);
+    store.removeData(session(), key);
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Operation(summary = "Remove every key")
+  public Response clear() {
+    store.clearData(session());
+    return Response.noContent().build();
+  }
+
+  private HttpSession session() {
+    return current.get().session();
+  }
+
+  private SessionDataRules rules() {
+    return new SessionDataRules(
+        config.dataMaxValueBytes(), config.dataMaxKeys(), config.dataMaxTotalBytes());
+  }
+
+  private static JsonValue parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.erp.sessions.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.AuthenticationService;
+import org.erp.sessions.application.ContextService;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.session.CurrentSession;
+import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.session.SessionAccess;
+import org.erp.sessions.web.session.SessionCookies;
+import org.erp.sessions.web.session.SessionStore;
+
+/** Login, session info, polling check, logout and company switching (API.md §1, §2). */
+@Path("session")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Session")
+public class SessionResource {
+
+  @Inject private AuthenticationService authentication;
+  @Inject private ContextService contexts;
+  @Inject private SessionStore store;
+  @Inject private SessionInfos infos;
+  @Inject private CurrentSession current;
+  @Inject private ErpConfig config;
+  @Context private HttpServletRequest request;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SessionAccess(SessionAccess.Mode.NONE)
+  @Operation(
+      summary = "Sign in",
+      description =
+          "Checks login and password and starts a new session: any session the request came"
+              + " with is invalidated first (fixation protection) and a new session cookie is"
+              + " set. Unknown login, wrong password and inactive user all answer 401"
+              + " invalid_credentials. After erp.login.cooldown-after failures for the login or"
+              + " from the client address, attempts answer 429 too_many_attempts with Retry-After"
+              + " until erp.login.cooldown has passed since the last failure, even with the right"
+              + " password. A successful login clears the login's count, not the address's.")
+  public SessionInfo login(InputStream body) {
+    JsonObject json = JsonBodies.object(body, Set.of("login", "password"));
+    String login = JsonBodies.requiredString(json, "login");
+    String password = JsonBodies.requiredString(json, "password");
+    UserView user = authentication.authenticate(login, password, request.getRemoteAddr());
+    return infos.of(store.start(request, user));
+  }
+
+  @GET
+  @Operation(
+      summary = "The current session",
+      description = "Counts as activity: extends the idle deadline, never the absolute one.")
+  public SessionInfo info() {
+    return infos.of(current.get());
+  }
+
+  @GET
+  @Path("check")
+  @SessionAccess(countsAsActivity = false)
+  @Operation(
+      summary = "Is the session still valid?",
+      description =
+          "204 or 401. Meant for polling: it does not count as activity, so polling never keeps"
+              + " an idle session alive.")
+  public Response check() {
+    current.get();
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @SessionAccess(SessionAccess.Mode.OPTIONAL)
+  @Operation(
+      summary = "Sign out",
+      description =
+          "Invalidates the session on every node with its custom data, and clears the cookie."
+              + " 204 also without a valid session. With a valid session the X-CSRF-Token header"
+              + " is required, like every unsafe request.")
+  public Response logout() {
+    current.optional().ifPresent(valid -> store.invalidate(valid.session()));
+    return Response.noContent()
+        .header(
+            HttpHeaders.SET_COOKIE, SessionCookies.clearing(config.cookieName(), request.isSecure()))
+        .build();
+  }
+
+  @PUT
+  @Path("companies")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Choose the active companies",
+      description =
+          "The first id becomes the current company. 403 company_not_allowed for a company the"
+              + " user may not access, 400 validation_failed for an empty list or duplicates.")
+  public SessionInfo selectCompanies(InputStream body) {
+    JsonObject json = JsonBodies.object(body, Set.of("allowed_company_ids"));
+    List<Integer> selection = JsonBodies.requiredIntList(json, "allowed_company_ids");
+    ValidSession valid = current.get();
+    List<Integer> checked = contexts.selectCompanies(valid.user(), selection);
+    return infos.of(store.update(valid, valid.state().withActiveCompanies(checked)));
+  }
+}

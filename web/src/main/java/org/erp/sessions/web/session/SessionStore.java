@@ -1,0 +1,154 @@
+package org.erp.sessions.web.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.web.session.CurrentSession.ValidSession;
+
+/**
+ * The one place that knows how the HttpSession is laid out: the authenticated state, the last
+ * activity, and one attribute per custom data key (so that concurrent writes of different keys
+ * never overwrite each other, and a write replicates only its own key).
+ */
+@ApplicationScoped
+public class SessionStore {
+
+  static final String STATE = "erp.state";
+  static final String LAST_ACTIVITY = "erp.last-activity";
+  static final String DATA_PREFIX = "erp.data.";
+
+  /** Activity is stored at most once a second: a burst of requests replicates one write. */
+  private static final Duration ACTIVITY_GRANULARITY = Duration.ofSeconds(1);
+
+  @Inject private ErpConfig config;
+  @Inject private UserDirectory users;
+
+  /**
+   * Starts an authenticated session for the user. A session the request came with is emptied,
+   * data and all, and moved to a new id, so an id planted before login never becomes valid
+   * (session fixation). (Emptying and re-identifying, rather than invalidating and creating a
+   * second session in the same request, keeps the session manager to one session per request.)
+   */
+  public ValidSession start(HttpServletRequest request, UserView user) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      for (String name : Collections.list(session.getAttributeNames())) {
+        session.removeAttribute(name);
+      }
+      request.changeSessionId();
+    } else {
+      session = request.getSession(true);
+    }
+    Instant now = Instant.now();
+    SessionState state =
+        SessionState.start(
+            user.uid(),
+            user.companyIds(),
+            user.securityStamp(),
+            now,
+            config.idleTimeout(),
+            config.absoluteTimeout());
+    session.setMaxInactiveInterval((int) Math.max(1, state.idleTimeout().toSeconds()));
+    session.setAttribute(STATE, state);
+    session.setAttribute(LAST_ACTIVITY, now.toEpochMilli());
+    return new ValidSession(session, state, user, now);
+  }
+
+  /**
+   * The request's session if it is still valid: authenticated, within its idle and absolute
+   * deadlines, and its user active with an unchanged security stamp. An invalid session is
+   * invalidated here, so it cannot be used again on any node.
+   */
+  public Optional<ValidSession> validate(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    try {
+      Object state = session.getAttribute(STATE);
+      Object lastActivity = session.getAttribute(LAST_ACTIVITY);
+      if (!(state instanceof SessionState s) || !(lastActivity instanceof Long last)) {
+        invalidate(session);
+        return Optional.empty();
+      }
+      Instant now = Instant.now();
+      Instant lastActivityAt = Instant.ofEpochMilli(last);
+      boolean expired =
+          !now.isBefore(s.absoluteExpiresAt()) || !now.isBefore(lastActivityAt.plus(s.idleTimeout()));
+      Optional<UserView> user = expired ? Optional.empty() : users.find(s.uid());
+      if (user.isEmpty()
+          || !user.get().active()
+          || !user.get().securityStamp().equals(s.securityStamp())) {
+        invalidate(session);
+        return Optional.empty();
+      }
+      return Optional.of(new ValidSession(session, s, user.get(), lastActivityAt));
+    } catch (IllegalStateException alreadyInvalidated) {
+      return Optional.empty();
+    }
+  }
+
+  /** Extends the idle deadline (never the absolute one). */
+  public ValidSession recordActivity(ValidSession valid) {
+    Instant now = Instant.now();
+    if (Duration.between(valid.lastActivityAt(), now).compareTo(ACTIVITY_GRANULARITY) < 0) {
+      return valid;
+    }
+    valid.session().setAttribute(LAST_ACTIVITY, now.toEpochMilli());
+    return new ValidSession(valid.session(), valid.state(), valid.user(), now);
+  }
+
+  /** Stores a changed state (company switch, new security stamp). */
+  public ValidSession update(ValidSession valid, SessionState state) {
+    valid.session().setAttribute(STATE, state);
+    return new ValidSession(valid.session(), state, valid.user(), valid.lastActivityAt());
+  }
+
+  /** Ends the session on every node; its data goes with it. */
+  public void invalidate(HttpSession session) {
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalidated) {
+      // Another request ended it first: the outcome is the same.
+    }
+  }
+
+  /** The custom data of the session, key to compact JSON, sorted by key. */
+  public Map<String, String> data(HttpSession session) {
+    Map<String, String> data = new TreeMap<>();
+    for (String name : Collections.list(session.getAttributeNames())) {
+      if (name.startsWith(DATA_PREFIX) && session.getAttribute(name) instanceof String json) {
+        data.put(name.substring(DATA_PREFIX.length()), json);
+      }
+    }
+    return data;
+  }
+
+  public Optional<String> data(HttpSession session, String key) {
+    return Optional.ofNullable((String) session.getAttribute(DATA_PREFIX + key));
+  }
+
+  public void putData(HttpSession session, String key, String compactJson) {
+    session.setAttribute(DATA_PREFIX + key, compactJson);
+  }
+
+  public void removeData(HttpSession session, String key) {
+    session.removeAttribute(DATA_PREFIX + key);
+  }
+
+  public void clearData(HttpSession session) {
+    List<String> keys = List.copyOf(data(session).keySet());
+    keys.forEach(key -> removeData(session, key));
+  }
+}
