@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.logging.Logger;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.password.PasswordHasher;
@@ -28,6 +29,7 @@ public class AuthenticationService {
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
   @EJB private LoginThrottle throttle;
+  @EJB private DeviceRegistry devices;
 
   /**
    * The user whose login and password these are. An unknown login, a wrong password and an
@@ -61,10 +63,11 @@ public class AuthenticationService {
   }
 
   /**
-   * Replaces the password after checking the current one, and ends every session of the user
-   * (the caller moves its own session to the returned security stamp).
+   * Replaces the password after checking the current one, and ends every session of the user but
+   * the current device's (the caller moves its own session to the returned security stamp).
    */
-  public UserView changePassword(int uid, String currentPassword, String newPassword) {
+  public UserView changePassword(
+      int uid, String currentDeviceId, String currentPassword, String newPassword) {
     User user = em.find(User.class, uid);
     if (user == null) {
       throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
@@ -75,6 +78,7 @@ public class AuthenticationService {
     }
     UserDirectory.checkPasswordStrength(user.login(), newPassword, ErrorCode.WEAK_PASSWORD);
     user.changePassword(hasher.hash(newPassword));
+    devices.endAllBut(uid, currentDeviceId, EndReason.PASSWORD);
     return user.view();
   }
 

@@ -1,5 +1,6 @@
 package org.erp.sessions.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.context.ContextRules;
+import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.user.Company;
@@ -25,6 +27,7 @@ public class UserDirectory {
 
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
+  @EJB private DeviceRegistry devices;
 
   /** The user as of now, from the second-level cache when possible; empty when deleted. */
   public Optional<UserView> find(int uid) {
@@ -118,7 +121,11 @@ public class UserDirectory {
       user.setCompanyIds(changes.companyIds());
     }
     if (changes.active() != null) {
+      boolean deactivating = user.active() && !changes.active();
       user.setActive(changes.active());
+      if (deactivating) {
+        devices.endAllBut(uid, null, EndReason.ENDED_BY_ADMIN);
+      }
     }
     return user.view();
   }
@@ -126,6 +133,7 @@ public class UserDirectory {
   /** Ends every session of the user, on every node, from their next request. */
   public void endAllSessions(int uid) {
     require(uid).endAllSessions();
+    devices.endAllBut(uid, null, EndReason.ENDED_BY_ADMIN);
   }
 
   /** 400 with the given code unless the password is at least 8 characters and not the login. */

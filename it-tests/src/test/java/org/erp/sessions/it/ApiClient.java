@@ -31,6 +31,13 @@ public final class ApiClient {
 
   private String sessionId;
   private String csrfToken;
+  private String userAgent;
+
+  /** Sends this User-Agent header, as a browser would. */
+  public ApiClient as(String userAgent) {
+    this.userAgent = userAgent;
+    return this;
+  }
 
   /** The answer to one request. */
   public record Response(int status, java.net.http.HttpHeaders headers, String body) {
@@ -123,6 +130,9 @@ public final class ApiClient {
         HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
     if (sessionId != null) {
       request.header("Cookie", COOKIE + "=" + sessionId);
+    }
+    if (userAgent != null) {
+      request.header("User-Agent", userAgent);
     }
     if (csrfToken != null && !method.equals("GET")) {
       request.header("X-CSRF-Token", csrfToken);

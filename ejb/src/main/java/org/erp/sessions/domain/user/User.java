@@ -115,6 +115,10 @@ public class User {
     return active;
   }
 
+  public String securityStamp() {
+    return securityStamp;
+  }
+
   /** An immutable copy, safe to hand to the web layer and to keep for the rest of a request. */
   public UserView view() {
     return new UserView(

@@ -3,6 +3,7 @@ package org.erp.sessions.web.rest;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -14,18 +15,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.DeviceRegistry;
 import org.erp.sessions.application.NewUser;
 import org.erp.sessions.application.UserChanges;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.SessionAccess;
 
-/** User administration (API.md §6): administrators only, others get 403 forbidden. */
+/**
+ * User administration (API.md §6), with each user's sessions: administrators only, others get 403
+ * forbidden.
+ */
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @SessionAccess(adminOnly = true)
@@ -33,6 +40,7 @@ import org.erp.sessions.web.session.SessionAccess;
 public class AdminUserResource {
 
   @Inject private UserDirectory users;
+  @Inject private DeviceRegistry devices;
   @Inject private ErpConfig config;
   @Context private UriInfo uriInfo;
 
@@ -93,5 +101,21 @@ public class AdminUserResource {
             JsonBodies.optionalBoolean(json, "is_admin"),
             JsonBodies.optionalIntList(json, "company_ids"));
     return UserResponse.of(users.update(uid, changes));
+  }
+
+  @GET
+  @Path("{uid: [0-9]{1,9}}/sessions")
+  @Operation(summary = "A user's active sessions (the device list, without 'current'); 404")
+  public List<DeviceView> sessionsOf(@PathParam("uid") int uid) {
+    users.get(uid);
+    return devices.list(uid, null);
+  }
+
+  @DELETE
+  @Path("{uid: [0-9]{1,9}}/sessions")
+  @Operation(summary = "End every session of a user, on every node, at once; 404")
+  public Response endSessionsOf(@PathParam("uid") int uid) {
+    users.endAllSessions(uid);
+    return Response.noContent().build();
   }
 }

@@ -74,7 +74,9 @@ public class MeResource {
     String currentPassword = JsonBodies.requiredString(json, "current_password");
     String newPassword = JsonBodies.requiredString(json, "new_password");
     ValidSession valid = current.get();
-    UserView updated = authentication.changePassword(valid.uid(), currentPassword, newPassword);
+    UserView updated =
+        authentication.changePassword(
+            valid.uid(), valid.state().deviceId(), currentPassword, newPassword);
     store.update(valid, valid.state().withSecurityStamp(updated.securityStamp()));
     request.changeSessionId();
     return Response.noContent().build();

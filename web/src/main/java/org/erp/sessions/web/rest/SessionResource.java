@@ -19,16 +19,15 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.application.AuthenticationService;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.config.ErpConfig;
-import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
 import org.erp.sessions.web.session.SessionStore;
+import org.erp.sessions.web.session.SignIn;
 
 /** Login, session info, polling check, logout and company switching (API.md §1, §2). */
 @Path("session")
@@ -36,7 +35,7 @@ import org.erp.sessions.web.session.SessionStore;
 @Tag(name = "Session")
 public class SessionResource {
 
-  @Inject private AuthenticationService authentication;
+  @Inject private SignIn signIn;
   @Inject private ContextService contexts;
   @Inject private SessionStore store;
   @Inject private SessionInfos infos;
@@ -56,13 +55,14 @@ public class SessionResource {
               + " invalid_credentials. After erp.login.cooldown-after failures for the login or"
               + " from the client address, attempts answer 429 too_many_attempts with Retry-After"
               + " until erp.login.cooldown has passed since the last failure, even with the right"
-              + " password. A successful login clears the login's count, not the address's.")
+              + " password. A successful login clears the login's count, not the address's."
+              + " With erp.session.max-per-user reached: 409 session_limit_reached (policy"
+              + " deny), or the least recently active session ends (policy evict-oldest).")
   public SessionInfo login(InputStream body) {
     JsonObject json = JsonBodies.object(body, Set.of("login", "password"));
     String login = JsonBodies.requiredString(json, "login");
     String password = JsonBodies.requiredString(json, "password");
-    UserView user = authentication.authenticate(login, password, request.getRemoteAddr());
-    return infos.of(store.start(request, user));
+    return infos.of(signIn.signIn(request, login, password));
   }
 
   @GET
@@ -95,7 +95,7 @@ public class SessionResource {
               + " 204 also without a valid session. With a valid session the X-CSRF-Token header"
               + " is required, like every unsafe request.")
   public Response logout() {
-    current.optional().ifPresent(valid -> store.invalidate(valid.session()));
+    current.optional().ifPresent(signIn::signOut);
     return Response.noContent()
         .header(
             HttpHeaders.SET_COOKIE, SessionCookies.clearing(config.cookieName(), request.isSecure()))

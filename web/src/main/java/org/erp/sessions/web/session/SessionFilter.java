@@ -42,7 +42,7 @@ public class SessionFilter implements ContainerRequestFilter {
     if (access.value() == SessionAccess.Mode.NONE) {
       return;
     }
-    Optional<ValidSession> found = store.validate(request);
+    Optional<ValidSession> found = store.validate(request, access.countsAsActivity());
     if (found.isEmpty()) {
       if (access.value() == SessionAccess.Mode.OPTIONAL) {
         return;

@@ -56,18 +56,19 @@ public final class SessionState implements Serializable {
       int uid,
       List<Integer> activeCompanyIds,
       String securityStamp,
-      Instant now,
+      Instant createdAt,
+      Instant absoluteExpiresAt,
       Duration idleTimeout,
-      Duration absoluteTimeout) {
+      String deviceId) {
     return new SessionState(
         uid,
         activeCompanyIds,
         securityStamp,
-        now,
-        now.plus(absoluteTimeout),
+        createdAt,
+        absoluteExpiresAt,
         idleTimeout,
         randomToken(32),
-        randomToken(16));
+        deviceId);
   }
 
   public SessionState withActiveCompanies(List<Integer> companyIds) {

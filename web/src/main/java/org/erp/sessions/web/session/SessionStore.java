@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.erp.sessions.application.UserDirectory;
-import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.application.SessionValidity;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 
@@ -31,8 +30,7 @@ public class SessionStore {
   /** Activity is stored at most once a second: a burst of requests replicates one write. */
   private static final Duration ACTIVITY_GRANULARITY = Duration.ofSeconds(1);
 
-  @Inject private ErpConfig config;
-  @Inject private UserDirectory users;
+  @Inject private SessionValidity validity;
 
   /**
    * Starts an authenticated session for the user. A session the request came with is emptied,
@@ -40,7 +38,8 @@ public class SessionStore {
    * (session fixation). (Emptying and re-identifying, rather than invalidating and creating a
    * second session in the same request, keeps the session manager to one session per request.)
    */
-  public ValidSession start(HttpServletRequest request, UserView user) {
+  public ValidSession start(
+      HttpServletRequest request, UserView user, SessionState state) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       for (String name : Collections.list(session.getAttributeNames())) {
@@ -50,15 +49,7 @@ public class SessionStore {
     } else {
       session = request.getSession(true);
     }
-    Instant now = Instant.now();
-    SessionState state =
-        SessionState.start(
-            user.uid(),
-            user.companyIds(),
-            user.securityStamp(),
-            now,
-            config.idleTimeout(),
-            config.absoluteTimeout());
+    Instant now = state.createdAt();
     session.setMaxInactiveInterval((int) Math.max(1, state.idleTimeout().toSeconds()));
     session.setAttribute(STATE, state);
     session.setAttribute(LAST_ACTIVITY, now.toEpochMilli());
@@ -67,10 +58,11 @@ public class SessionStore {
 
   /**
    * The request's session if it is still valid: authenticated, within its idle and absolute
-   * deadlines, and its user active with an unchanged security stamp. An invalid session is
-   * invalidated here, so it cannot be used again on any node.
+   * deadlines, its device not ended, and its user active with an unchanged security stamp. An
+   * invalid session is invalidated here, so it cannot be used again on any node. With {@code
+   * activity} the device's last activity may be recorded.
    */
-  public Optional<ValidSession> validate(HttpServletRequest request) {
+  public Optional<ValidSession> validate(HttpServletRequest request, boolean activity) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();
@@ -86,10 +78,11 @@ public class SessionStore {
       Instant lastActivityAt = Instant.ofEpochMilli(last);
       boolean expired =
           !now.isBefore(s.absoluteExpiresAt()) || !now.isBefore(lastActivityAt.plus(s.idleTimeout()));
-      Optional<UserView> user = expired ? Optional.empty() : users.find(s.uid());
-      if (user.isEmpty()
-          || !user.get().active()
-          || !user.get().securityStamp().equals(s.securityStamp())) {
+      Optional<UserView> user =
+          expired
+              ? Optional.empty()
+              : validity.check(s.uid(), s.deviceId(), s.securityStamp(), activity);
+      if (user.isEmpty()) {
         invalidate(session);
         return Optional.empty();
       }

@@ -1,0 +1,151 @@
+package org.erp.sessions.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.device.Device;
+import org.erp.sessions.domain.device.DeviceView;
+import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.domain.device.UserAgents;
+import org.erp.sessions.domain.error.ErpException;
+import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.domain.user.User;
+
+/**
+ * The device log (API.md §4): opens a device for every new session under the concurrent-session
+ * limit, lists a user's live sessions, and ends them (logout, revocation, expiry).
+ */
+@Stateless
+public class DeviceRegistry {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext private EntityManager em;
+  @Inject private ErpConfig config;
+
+  /** A new session's device, what the session knows it by. */
+  public record OpenedDevice(String id, Instant createdAt) {}
+
+  /**
+   * Records a new session of the user. With {@code erp.session.max-per-user} reached, policy
+   * {@code deny} refuses it (409 {@code session_limit_reached}) and {@code evict-oldest} ends the
+   * least recently active sessions to make room.
+   */
+  public OpenedDevice open(
+      int uid, String ipAddress, String userAgent, Duration idleTimeout, Instant absoluteExpiresAt) {
+    Instant now = Instant.now();
+    int limit = config.maxSessionsPerUser();
+    if (limit > 0) {
+      // Logins of one user are serialized here, so two at once cannot both slip under the limit.
+      em.find(User.class, uid, LockModeType.PESSIMISTIC_WRITE);
+      List<Device> live =
+          em.createNamedQuery("Device.openOfUserOldestActivityFirst", Device.class)
+              .setParameter("uid", uid)
+              .getResultList()
+              .stream()
+              .filter(device -> device.isLive(now, config.deviceActivityResolution()))
+              .toList();
+      if (live.size() >= limit) {
+        if (config.limitPolicy() == ErpConfig.LimitPolicy.DENY) {
+          throw new ErpException(
+              ErrorCode.SESSION_LIMIT_REACHED,
+              "You already have " + live.size() + " active sessions, the most allowed; sign out"
+                  + " of one of them first.");
+        }
+        live.subList(0, live.size() - limit + 1).forEach(d -> d.end(now, EndReason.EVICTED));
+      }
+    }
+    Device device =
+        new Device(
+            newHandle(),
+            uid,
+            ipAddress,
+            userAgent,
+            UserAgents.parse(userAgent),
+            now,
+            idleTimeout,
+            absoluteExpiresAt);
+    em.persist(device);
+    return new OpenedDevice(device.id(), now);
+  }
+
+  /** The user's sessions that are still valid, newest activity first. */
+  public List<DeviceView> list(int uid, String currentDeviceId) {
+    Instant now = Instant.now();
+    return openDevices(uid).stream()
+        .filter(device -> device.isLive(now, config.deviceActivityResolution()))
+        .map(device -> device.view(currentDeviceId))
+        .toList();
+  }
+
+  /** Ends one of the user's sessions; 404 {@code not_found} unless it is theirs and open. */
+  public void revoke(int uid, String deviceId) {
+    Device device = em.find(Device.class, deviceId);
+    if (device == null || device.userId() != uid || !device.isOpen()) {
+      throw new ErpException(ErrorCode.NOT_FOUND, "You have no such device.");
+    }
+    device.end(Instant.now(), EndReason.REVOKED);
+  }
+
+  /** Ends any user's session by its device id (administrators); 404 unless it is open. */
+  public void revokeAny(String deviceId) {
+    Device device = em.find(Device.class, deviceId);
+    if (device == null || !device.isOpen()) {
+      throw new ErpException(ErrorCode.NOT_FOUND, "There is no such open session.");
+    }
+    device.end(Instant.now(), EndReason.REVOKED);
+  }
+
+  /** Ends every session of the user but {@code keepDeviceId} (which may be null). */
+  public void endAllBut(int uid, String keepDeviceId, EndReason reason) {
+    Instant now = Instant.now();
+    for (Device device : openDevices(uid)) {
+      if (!device.id().equals(keepDeviceId)) {
+        device.end(now, reason);
+      }
+    }
+  }
+
+  /** Ends the session's device if it is still open; no-op for an unknown id. */
+  public void end(String deviceId, EndReason reason) {
+    Device device = em.find(Device.class, deviceId);
+    if (device != null) {
+      device.end(Instant.now(), reason);
+    }
+  }
+
+  /**
+   * Marks ended the sessions that expired without anyone noticing: their node died, or nobody
+   * came back. Returns how many.
+   */
+  public int endExpired() {
+    Instant now = Instant.now();
+    List<Device> expired =
+        em.createNamedQuery("Device.openButExpired", Device.class)
+            .setParameter("now", now)
+            .setParameter("idleBefore", now.minus(config.deviceActivityResolution()))
+            .getResultList();
+    expired.forEach(device -> device.end(now, EndReason.EXPIRED));
+    return expired.size();
+  }
+
+  private List<Device> openDevices(int uid) {
+    return em.createNamedQuery("Device.openOfUser", Device.class)
+        .setParameter("uid", uid)
+        .getResultList();
+  }
+
+  private static String newHandle() {
+    byte[] bytes = new byte[18];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,42 @@
+package org.erp.sessions.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.device.Device;
+import org.erp.sessions.domain.user.User;
+import org.erp.sessions.domain.user.UserView;
+
+/**
+ * The per-request check that a session still stands: its user exists, is active and has the
+ * security stamp the session was created under, and its device has not been ended. Both reads
+ * come from Hibernate's second-level cache (invalidated cluster-wide on change): no database
+ * query on the hot path. Activity is written to the device at most once per
+ * {@code erp.device.activity-resolution}.
+ */
+@Stateless
+public class SessionValidity {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private ErpConfig config;
+
+  /** The session's user as of now, or empty when the session must end. */
+  public Optional<UserView> check(int uid, String deviceId, String securityStamp, boolean activity) {
+    User user = em.find(User.class, uid);
+    if (user == null || !user.active() || !user.securityStamp().equals(securityStamp)) {
+      return Optional.empty();
+    }
+    Device device = em.find(Device.class, deviceId);
+    if (device == null || !device.isOpen()) {
+      return Optional.empty();
+    }
+    if (activity) {
+      device.touch(Instant.now(), config.deviceActivityResolution());
+    }
+    return Optional.of(user.view());
+  }
+}

@@ -1,0 +1,175 @@
+package org.erp.sessions.domain.device;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * One session of a user, as the user and administrators see it: where and with what it signed
+ * in, when it was last active, and whether it has ended.
+ *
+ * <p>Every authenticated request reads its device to learn whether the session was revoked, so
+ * the entity is in Hibernate's second-level cache, invalidated across the cluster when a row
+ * changes: a revocation on one node is seen by the next request on any node, without a database
+ * query per request. Updates write only the changed columns and carry no version, so a
+ * recorded activity and a concurrent revocation never overwrite or fail each other.
+ */
+@Entity
+@Table(name = "erp_device")
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
+@NamedQuery(
+    name = "Device.openOfUser",
+    query =
+        "select d from Device d where d.userId = :uid and d.endedAt is null"
+            + " order by d.lastActivityAt desc, d.createdAt desc")
+@NamedQuery(
+    name = "Device.openOfUserOldestActivityFirst",
+    query =
+        "select d from Device d where d.userId = :uid and d.endedAt is null"
+            + " order by d.lastActivityAt asc, d.createdAt asc")
+@NamedQuery(
+    name = "Device.openButExpired",
+    query =
+        "select d from Device d where d.endedAt is null"
+            + " and (d.absoluteExpiresAt <= :now or d.idleExpiresAt <= :idleBefore)")
+@DynamicUpdate
+public class Device {
+
+  @Id
+  @Column(length = 32)
+  private String id;
+
+  @Column(name = "user_id", nullable = false)
+  private int userId;
+
+  @Column(name = "ip_address", nullable = false, length = 64)
+  private String ipAddress;
+
+  @Column(name = "user_agent", nullable = false, length = 512)
+  private String userAgent;
+
+  @Column(nullable = false, length = 64)
+  private String browser;
+
+  @Column(nullable = false, length = 64)
+  private String platform;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "last_activity_at", nullable = false)
+  private Instant lastActivityAt;
+
+  @Column(name = "idle_timeout_s", nullable = false)
+  private long idleTimeoutSeconds;
+
+  /** Last recorded activity plus the idle timeout: what the sweep of dead sessions looks at. */
+  @Column(name = "idle_expires_at", nullable = false)
+  private Instant idleExpiresAt;
+
+  @Column(name = "absolute_expires_at", nullable = false)
+  private Instant absoluteExpiresAt;
+
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "end_reason", length = 16)
+  private EndReason endReason;
+
+  protected Device() {}
+
+  public Device(
+      String id,
+      int userId,
+      String ipAddress,
+      String userAgent,
+      UserAgents.Parsed parsed,
+      Instant now,
+      Duration idleTimeout,
+      Instant absoluteExpiresAt) {
+    this.id = Objects.requireNonNull(id);
+    this.userId = userId;
+    this.ipAddress = truncate(ipAddress, 64);
+    this.userAgent = truncate(userAgent, 512);
+    this.browser = truncate(parsed.browser(), 64);
+    this.platform = truncate(parsed.platform(), 64);
+    this.createdAt = now;
+    this.lastActivityAt = now;
+    this.idleTimeoutSeconds = idleTimeout.toSeconds();
+    this.idleExpiresAt = now.plus(idleTimeout);
+    this.absoluteExpiresAt = absoluteExpiresAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public int userId() {
+    return userId;
+  }
+
+  public Instant lastActivityAt() {
+    return lastActivityAt;
+  }
+
+  public boolean isOpen() {
+    return endedAt == null;
+  }
+
+  /**
+   * Whether the session can still be in use. The recorded activity may lag by up to the
+   * activity resolution, so a session counts as idle only once that lag has passed as well.
+   */
+  public boolean isLive(Instant now, Duration activityResolution) {
+    return endedAt == null
+        && now.isBefore(absoluteExpiresAt)
+        && now.isBefore(idleExpiresAt.plus(activityResolution));
+  }
+
+  /** Records activity, at most once per resolution: not a database write per request. */
+  public boolean touch(Instant now, Duration resolution) {
+    if (Duration.between(lastActivityAt, now).compareTo(resolution) < 0) {
+      return false;
+    }
+    lastActivityAt = now;
+    idleExpiresAt = now.plusSeconds(idleTimeoutSeconds);
+    return true;
+  }
+
+  public void end(Instant now, EndReason reason) {
+    if (endedAt == null) {
+      endedAt = now;
+      endReason = reason;
+    }
+  }
+
+  public DeviceView view(String currentDeviceId) {
+    return new DeviceView(
+        id,
+        currentDeviceId == null ? null : id.equals(currentDeviceId),
+        ipAddress,
+        userAgent,
+        browser,
+        platform,
+        createdAt,
+        lastActivityAt);
+  }
+
+  private static String truncate(String text, int max) {
+    String value = text == null ? "" : text;
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}

@@ -1,0 +1,31 @@
+package org.erp.sessions.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.DeviceRegistry;
+import org.erp.sessions.web.session.SessionAccess;
+
+/** Administrators end any one session by its device id (API.md §6). */
+@Path("admin/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@SessionAccess(adminOnly = true)
+@Tag(name = "Administration")
+public class AdminSessionResource {
+
+  @Inject private DeviceRegistry devices;
+
+  @DELETE
+  @Path("{id}")
+  @Operation(summary = "End one session by its device id; 404 not_found")
+  public Response endSession(@PathParam("id") String id) {
+    devices.revokeAny(id);
+    return Response.noContent().build();
+  }
+}

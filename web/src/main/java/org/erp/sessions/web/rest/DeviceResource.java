@@ -1,0 +1,78 @@
+package org.erp.sessions.web.rest;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.DeviceRegistry;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.device.DeviceView;
+import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.web.session.CurrentSession;
+import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.session.SessionCookies;
+import org.erp.sessions.web.session.SignIn;
+
+/** The user's own sessions, "devices" (API.md §4). */
+@Path("session/devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Devices")
+public class DeviceResource {
+
+  @Inject private CurrentSession current;
+  @Inject private DeviceRegistry devices;
+  @Inject private SignIn signIn;
+  @Inject private ErpConfig config;
+  @Context private HttpServletRequest request;
+
+  @GET
+  @Operation(
+      summary = "My active sessions",
+      description =
+          "Every still-valid session of the user, on every node, newest activity first; id is"
+              + " an opaque handle, never the session id. last_activity_at may lag real activity"
+              + " by up to erp.device.activity-resolution.")
+  public List<DeviceView> list() {
+    ValidSession valid = current.get();
+    return devices.list(valid.uid(), valid.state().deviceId());
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(
+      summary = "End one of my sessions",
+      description =
+          "204; its next request, on any node, gets 401. Ending the current device signs out."
+              + " 404 not_found if the id is not one of the caller's open sessions.")
+  public Response revoke(@PathParam("id") String id) {
+    ValidSession valid = current.get();
+    devices.revoke(valid.uid(), id);
+    if (id.equals(valid.state().deviceId())) {
+      signIn.signOut(valid);
+      return Response.noContent()
+          .header(
+              HttpHeaders.SET_COOKIE,
+              SessionCookies.clearing(config.cookieName(), request.isSecure()))
+          .build();
+    }
+    return Response.noContent().build();
+  }
+
+  @DELETE
+  @Operation(summary = "Sign out of every other device", description = "204; this session stays.")
+  public Response revokeOthers() {
+    ValidSession valid = current.get();
+    devices.endAllBut(valid.uid(), valid.state().deviceId(), EndReason.REVOKED);
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,65 @@
+package org.erp.sessions.web.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.time.Instant;
+import org.erp.sessions.application.AuthenticationService;
+import org.erp.sessions.application.DeviceRegistry;
+import org.erp.sessions.application.DeviceRegistry.OpenedDevice;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.web.session.CurrentSession.ValidSession;
+
+/** Signing in and out, shared by the REST API and the Odoo JSON-RPC routes. */
+@ApplicationScoped
+public class SignIn {
+
+  @Inject private AuthenticationService authentication;
+  @Inject private DeviceRegistry devices;
+  @Inject private SessionStore store;
+  @Inject private ErpConfig config;
+
+  /**
+   * Checks the credentials (with the cooldown), records the new session in the device log
+   * (under the concurrent-session limit) and starts it. Whatever session the request came with
+   * ends here.
+   */
+  public ValidSession signIn(HttpServletRequest request, String login, String password) {
+    String address = request.getRemoteAddr();
+    UserView user = authentication.authenticate(login, password, address);
+    Instant now = Instant.now();
+    Duration idle = config.idleTimeout();
+    Instant absoluteDeadline = now.plus(config.absoluteTimeout());
+    // The session this browser had ends now, so it does not count against the session limit.
+    endPreviousDevice(request);
+    OpenedDevice device =
+        devices.open(user.uid(), address, request.getHeader("User-Agent"), idle, absoluteDeadline);
+    SessionState state =
+        SessionState.start(
+            user.uid(),
+            user.companyIds(),
+            user.securityStamp(),
+            device.createdAt(),
+            absoluteDeadline,
+            idle,
+            device.id());
+    return store.start(request, user, state);
+  }
+
+  /** Ends the session on every node, data and all, and closes its device. */
+  public void signOut(ValidSession valid) {
+    devices.end(valid.state().deviceId(), EndReason.LOGOUT);
+    store.invalidate(valid.session());
+  }
+
+  private void endPreviousDevice(HttpServletRequest request) {
+    HttpSession previous = request.getSession(false);
+    if (previous != null && previous.getAttribute(SessionStore.STATE) instanceof SessionState old) {
+      devices.end(old.deviceId(), EndReason.LOGOUT);
+    }
+  }
+}
