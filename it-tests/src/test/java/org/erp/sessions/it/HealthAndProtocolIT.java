@@ -18,9 +18,17 @@ class HealthAndProtocolIT extends ApiTestBase {
   @Test
   void theOpenApiDocumentDescribesTheApi() {
     String document = new ApiClient().send("GET", "/openapi", null, null).expect(200).body();
-    for (String path : new String[] {"/api/session", "/api/session/data/{key}", "/api/context", "/api/admin/users"}) {
-      assertTrue(document.contains(path + ":"), path);
+    for (String path :
+        new String[] {
+          "/api/session", "/api/session/data/{key}", "/api/context", "/api/admin/users",
+          "/api/session/devices/{id}", "/web/session/authenticate", "/web/session/logout"
+        }) {
+      assertTrue(
+          document.contains("  " + path + ":"),
+          () -> path + " missing from the paths: "
+              + document.lines().filter(line -> line.matches("^\\s*\"?/.*")).toList());
     }
+    assertTrue(!document.contains("/api/authenticate"), "Odoo routes are not under /api");
   }
 
   @Test

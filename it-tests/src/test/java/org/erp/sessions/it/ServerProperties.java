@@ -2,38 +2,60 @@ package org.erp.sessions.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 
 /**
  * Sets system properties on the running server through its management API, so a test can use a
- * short timeout or cooldown for the sessions it creates; {@link #restore} removes them again.
+ * short timeout or cooldown for the sessions it creates; {@link #restore} puts back the values
+ * the server had (also those given as -D options at start-up).
  */
 public final class ServerProperties {
 
   private final ManagementClient management;
-  private final List<String> added = new ArrayList<>();
+  private final Map<String, String> previous = new LinkedHashMap<>();
 
   public ServerProperties(ManagementClient management) {
     this.management = management;
   }
 
   public ServerProperties set(String name, String value) {
-    remove(name);
-    ModelNode op = operation("add", name);
-    op.get("value").set(value);
-    execute(op);
-    added.add(name);
+    if (!previous.containsKey(name)) {
+      previous.put(name, currentValue(name));
+    }
+    put(name, value);
     return this;
   }
 
   public void restore() {
-    for (String name : added) {
-      remove(name);
-    }
-    added.clear();
+    previous.forEach(
+        (name, value) -> {
+          if (value == null) {
+            remove(name);
+          } else {
+            put(name, value);
+          }
+        });
+    previous.clear();
+  }
+
+  private void put(String name, String value) {
+    remove(name);
+    ModelNode op = operation("add", name);
+    op.get("value").set(value);
+    execute(op);
+  }
+
+  /** The server JVM's value of the property, however it was set; null when unset. */
+  private String currentValue(String name) {
+    ModelNode op = new ModelNode();
+    op.get("operation").set("read-attribute");
+    op.get("address").add("core-service", "platform-mbean").add("type", "runtime");
+    op.get("name").set("system-properties");
+    ModelNode properties = run(op).get("result");
+    return properties.has(name) ? properties.get(name).asString() : null;
   }
 
   private void remove(String name) {

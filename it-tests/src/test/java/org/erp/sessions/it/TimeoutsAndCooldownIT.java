@@ -57,8 +57,8 @@ class TimeoutsAndCooldownIT extends ApiTestBase {
 
   @Test
   void afterTooManyFailuresForOneLoginEvenTheRightPasswordWaitsForTheCooldown() {
-    properties.set("erp.login.cooldown-after", "5").set("erp.login.cooldown", "PT3S");
     String login = createUser("cooldown");
+    properties.set("erp.login.cooldown-after", "5").set("erp.login.cooldown", "PT3S");
     for (int i = 0; i < 5; i++) {
       assertEquals("invalid_credentials", new ApiClient().login(login, "wrong").expect(401).code());
     }

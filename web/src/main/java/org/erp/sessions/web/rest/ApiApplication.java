@@ -2,6 +2,8 @@ package org.erp.sessions.web.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -23,4 +25,23 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
                     + " unknown fields are refused with validation_failed. Timestamps are UTC,"
                     + " to the second. A new session starts with all of the user's companies"
                     + " active, the user's first company current."))
-public class ApiApplication extends Application {}
+public class ApiApplication extends Application {
+
+  /** Listed, not scanned: the Odoo JSON-RPC application beside this one has its own resources. */
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes =
+        new HashSet<>(
+            Set.of(
+                SessionResource.class,
+                SessionDataResource.class,
+                ContextResource.class,
+                MeResource.class,
+                DeviceResource.class,
+                AdminUserResource.class,
+                AdminSessionResource.class,
+                HealthResource.class));
+    classes.addAll(SharedProviders.CLASSES);
+    return classes;
+  }
+}

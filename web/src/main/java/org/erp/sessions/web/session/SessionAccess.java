@@ -21,6 +21,13 @@ public @interface SessionAccess {
   /** Whether a call extends the idle deadline; polling ({@code /check}) does not. */
   boolean countsAsActivity() default true;
 
+  /**
+   * Whether unsafe methods need the X-CSRF-Token header. Only the Odoo JSON-RPC routes are
+   * exempt: they insist on Content-Type application/json instead, which a cross-site form cannot
+   * send without a CORS preflight.
+   */
+  boolean csrfChecked() default true;
+
   enum Mode {
     /** 401 {@code not_authenticated} without a valid session. */
     REQUIRED,
