@@ -53,7 +53,10 @@ export function createDevicesPanel({ status, onActivity, onCurrentRevoked }) {
       render(await api.listDevices());
       onActivity();
     } catch (error) {
-      if (error.status !== 401) {
+      if (error.code === 'not_found') {
+        // A server from before API.md §4 has no device endpoints.
+        showError(errorLine, 'This server does not list devices yet.');
+      } else if (error.status !== 401) {
         showError(errorLine, `The device list could not be loaded: ${describe(error)}`);
       }
     }
