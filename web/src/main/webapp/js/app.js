@@ -166,6 +166,7 @@ async function start() {
     enterApp(await api.currentSession());
   } catch (error) {
     $('loading').hidden = true;
+    // A 401 here only means nobody is signed in yet: no message for that.
     login.show(error.status === 401 ? null : describe(error));
   }
 }
