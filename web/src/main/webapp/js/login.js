@@ -75,7 +75,8 @@ export function createLoginView({ onSignedIn }) {
       noticeLine.hidden = !notice;
       $('login-password').value = '';
       $('login-view').hidden = false;
-      $('login-name').focus();
+      // After a session ended the login is still filled in: only the password is missing.
+      ($('login-name').value ? $('login-password') : $('login-name')).focus();
     },
     hide() {
       stopCooldown();
