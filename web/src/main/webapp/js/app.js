@@ -29,7 +29,13 @@ const login = createLoginView({ onSignedIn: enterApp });
 const sessionPanel = createSessionPanel({ status, onSessionInfo: updateSessionInfo, onExpired: verifySession });
 const dataPanel = createDataPanel({ status, onActivity: () => sessionPanel.activity() });
 const preferencesPanel = createPreferencesPanel({ status, onSessionInfo: updateSessionInfo });
-const devicesPanel = createDevicesPanel({ status, onActivity: () => sessionPanel.activity(), onCurrentRevoked: () => leaveApp('You signed out of this device.') });
+const devicesPanel = createDevicesPanel({
+  status,
+  // Times read in the user's preferred zone, as the rest of the ERP shows them.
+  timeZone: () => (sessionInfo ? sessionInfo.context.tz : undefined),
+  onActivity: () => sessionPanel.activity(),
+  onCurrentRevoked: () => leaveApp('You signed out of this device.'),
+});
 
 function updateSessionInfo(info) {
   sessionInfo = info;

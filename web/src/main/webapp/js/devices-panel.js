@@ -6,7 +6,7 @@ import { clear, element, formatTimestamp, showError } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
-export function createDevicesPanel({ status, onActivity, onCurrentRevoked }) {
+export function createDevicesPanel({ status, timeZone, onActivity, onCurrentRevoked }) {
   const errorLine = $('devices-error');
 
   function describeDevice(device) {
@@ -32,7 +32,7 @@ export function createDevicesPanel({ status, onActivity, onCurrentRevoked }) {
       item.append(
         element('p', {
           className: 'muted',
-          text: `${device.ip_address || 'unknown address'} · signed in ${formatTimestamp(device.created_at)} · last active ${formatTimestamp(device.last_activity_at)}`,
+          text: `${device.ip_address || 'unknown address'} · signed in ${formatTimestamp(device.created_at, timeZone())} · last active ${formatTimestamp(device.last_activity_at, timeZone())}`,
         }),
       );
       const revoke = element('button', {
