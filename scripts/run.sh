@@ -9,26 +9,12 @@
 #   ERP_DB=postgresql ERP_DB_URL=jdbc:postgresql://127.0.0.1:5432/erp ERP_DB_USER=postgres scripts/run.sh
 set -euo pipefail
 
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-home="$root/ear/target/wildfly"
-ear="$root/ear/target/erp-session.ear"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 node="${ERP_NODE:-node1}"
 base="$root/run/$node"
 
-# Build when the EAR or the configured server is missing, or a source is newer than the EAR.
-if [ ! -f "$ear" ] || [ ! -f "$home/.erp-configured" ] \
-  || [ -n "$(find "$root/pom.xml" "$root/ejb" "$root/web" "$root/ear/src" "$root/ear/pom.xml" \
-       -newer "$ear" -type f -not -path '*/target/*' -print -quit)" ]; then
-  echo "Building the service (mvn package)..."
-  (cd "$root" && mvn -B -q package -DskipTests)
-fi
-
-# A server base directory of its own: fresh configuration and deployment at every start, while
-# data/ (the H2 database) and log/ stay.
-mkdir -p "$base/configuration" "$base/deployments" "$base/data" "$base/log"
-cp -r "$home/standalone/configuration/." "$base/configuration/"
-rm -rf "$base/deployments/"* "$base/data/content" "$base/tmp"
-cp "$ear" "$base/deployments/"
+build_if_needed
+prepare_base "$base" deploy
 
 if [ "${ERP_DB:-h2}" = "postgresql" ]; then
   export ERP_DB_URL="${ERP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/erp}"

@@ -9,7 +9,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 home="$target/wildfly"
 dist="$target/server-dist"
 
-fingerprint=$( (cat "$here/configure.sh" "$here/configure.cli" "$here/postgresql-module.xml";
+fingerprint=$( (cat "$here/configure.sh" "$here/configure.cli" "$here/cluster-node.cli" \
+  "$here/balancer.cli" "$here/postgresql-module.xml";
   stat -c %s "$dist/wildfly-dist.zip") | sha256sum | cut -d' ' -f1)
 if [ -f "$home/.erp-configured" ] && [ "$(cat "$home/.erp-configured")" = "$fingerprint" ]; then
   exit 0
@@ -25,9 +26,17 @@ mkdir -p "$home/modules/org/postgresql/main"
 cp "$dist/postgresql.jar" "$home/modules/org/postgresql/main/postgresql.jar"
 cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
 
-"$home/bin/jboss-cli.sh" --file="$here/configure.cli" > "$target/configure-server.log" 2>&1 || {
-  cat "$target/configure-server.log"
-  echo "Server configuration failed (see above)." >&2
-  exit 1
+cli() {
+  "$home/bin/jboss-cli.sh" --file="$1" >> "$target/configure-server.log" 2>&1 || {
+    cat "$target/configure-server.log"
+    echo "Server configuration failed in $1 (see above)." >&2
+    exit 1
+  }
 }
+: > "$target/configure-server.log"
+cli "$here/configure.cli"
+# Cluster nodes (scripts/cluster.sh) use the same configuration plus the load balancer's address.
+cp "$home/standalone/configuration/standalone-ha.xml" "$home/standalone/configuration/standalone-ha-node.xml"
+cli "$here/cluster-node.cli"
+cli "$here/balancer.cli"
 echo "$fingerprint" > "$home/.erp-configured"

@@ -32,6 +32,13 @@ public final class ApiClient {
   private String sessionId;
   private String csrfToken;
   private String userAgent;
+  private String base = BASE;
+
+  /** Sends the next requests to this server (another node), keeping cookie and CSRF token. */
+  public ApiClient at(String base) {
+    this.base = base;
+    return this;
+  }
 
   /** Sends this User-Agent header, as a browser would. */
   public ApiClient as(String userAgent) {
@@ -127,7 +134,7 @@ public final class ApiClient {
 
   public Response send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     if (sessionId != null) {
       request.header("Cookie", COOKIE + "=" + sessionId);
     }

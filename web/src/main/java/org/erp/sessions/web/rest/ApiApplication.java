@@ -40,6 +40,7 @@ public class ApiApplication extends Application {
                 DeviceResource.class,
                 AdminUserResource.class,
                 AdminSessionResource.class,
+                AdminClusterResource.class,
                 HealthResource.class));
     classes.addAll(SharedProviders.CLASSES);
     return classes;

@@ -5,9 +5,12 @@ import java.io.Serializable;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.infinispan.protostream.annotations.ProtoFactory;
+import org.infinispan.protostream.annotations.ProtoField;
 import org.wildfly.clustering.web.annotation.Immutable;
 
 /**
@@ -15,7 +18,9 @@ import org.wildfly.clustering.web.annotation.Immutable;
  * the security stamp it was created under, its deadlines and its CSRF secret.
  *
  * <p>Immutable: a change (a company switch, a new stamp) stores a new value with {@code
- * setAttribute}, and the session manager replicates it then, never on a mere read.
+ * setAttribute}, and the session manager replicates it then, never on a mere read. Replicated
+ * with ProtoStream (the marshaller generated from the {@code @ProtoField}s, see {@link
+ * SessionSchema}), not Java serialization.
  */
 @Immutable
 public final class SessionState implements Serializable {
@@ -49,6 +54,70 @@ public final class SessionState implements Serializable {
     this.idleTimeout = Objects.requireNonNull(idleTimeout);
     this.csrfToken = Objects.requireNonNull(csrfToken);
     this.deviceId = Objects.requireNonNull(deviceId);
+  }
+
+  /** How ProtoStream rebuilds a replicated state: times travel as epoch milliseconds. */
+  @ProtoFactory
+  SessionState(
+      int uid,
+      List<Integer> activeCompanyIds,
+      String securityStamp,
+      long createdAtMillis,
+      long absoluteExpiresAtMillis,
+      long idleTimeoutSeconds,
+      String csrfToken,
+      String deviceId) {
+    this(
+        uid,
+        activeCompanyIds,
+        securityStamp,
+        Instant.ofEpochMilli(createdAtMillis),
+        Instant.ofEpochMilli(absoluteExpiresAtMillis),
+        Duration.ofSeconds(idleTimeoutSeconds),
+        csrfToken,
+        deviceId);
+  }
+
+  // The fields as ProtoStream writes them (see SessionSchema).
+
+  @ProtoField(number = 1, defaultValue = "0")
+  int getUid() {
+    return uid;
+  }
+
+  @ProtoField(number = 2, collectionImplementation = ArrayList.class)
+  List<Integer> getActiveCompanyIds() {
+    return activeCompanyIds;
+  }
+
+  @ProtoField(3)
+  String getSecurityStamp() {
+    return securityStamp;
+  }
+
+  @ProtoField(number = 4, defaultValue = "0")
+  long getCreatedAtMillis() {
+    return createdAt.toEpochMilli();
+  }
+
+  @ProtoField(number = 5, defaultValue = "0")
+  long getAbsoluteExpiresAtMillis() {
+    return absoluteExpiresAt.toEpochMilli();
+  }
+
+  @ProtoField(number = 6, defaultValue = "0")
+  long getIdleTimeoutSeconds() {
+    return idleTimeout.toSeconds();
+  }
+
+  @ProtoField(7)
+  String getCsrfToken() {
+    return csrfToken;
+  }
+
+  @ProtoField(8)
+  String getDeviceId() {
+    return deviceId;
   }
 
   /** A new session's state; the timeouts in force now stay with the session for its lifetime. */
