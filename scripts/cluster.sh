@@ -13,7 +13,8 @@
 # All nodes share one database: an H2 server started here (run/cluster/h2, port 9092), or
 # PostgreSQL with ERP_DB=postgresql and ERP_DB_URL/ERP_DB_USER/ERP_DB_PASSWORD. Every ERP_*
 # setting (API.md §10) passes through to every node. Node i uses port offset 100*i: HTTP
-# 8080+100i, management 9990+100i, JGroups 7600+100i.
+# 8080+100i, management 9990+100i, JGroups 7600+100i. A graceful stop (SIGTERM) suspends the node
+# first: the balancer stops sending it requests, and those under way finish.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -76,6 +77,7 @@ launch_node() { # index
   JBOSS_PIDFILE="$state/node$i.pid" LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$home/bin/standalone.sh" \
     -c standalone-ha-node.xml -Djboss.server.base.dir="$base" -Djboss.node.name="node$i" \
     -Djboss.socket.binding.port-offset=$((100 * i)) -Djava.net.preferIPv4Stack=true \
+    -Dorg.wildfly.sigterm.suspend.timeout=20 \
     -Derp.cluster.hosts="$(member_list "$(size)")" \
     -b 127.0.0.1 -bmanagement 127.0.0.1 -bprivate 127.0.0.1 \
     > "$base/log/console.log" 2>&1 &
@@ -87,10 +89,16 @@ await_pid_file() { # standalone.sh writes the JVM's pid once it has launched it
   die "no pid in $1: the server did not launch"
 }
 
-cluster_view() { # index
-  "$home/bin/jboss-cli.sh" -c --controller="127.0.0.1:$(mgmt_port "$1")" \
-    --command='/subsystem=jgroups/channel=ee:read-attribute(name=view)' 2>/dev/null \
-    | sed -n 's/.*"result" => "\(.*\)".*/\1/p'
+cluster_view() { # index; the management CLI may need a few tries on a busy machine
+  local view="" attempt
+  for attempt in 1 2 3; do
+    view=$("$home/bin/jboss-cli.sh" -c --controller="127.0.0.1:$(mgmt_port "$1")" --timeout=15000 \
+      --command='/subsystem=jgroups/channel=ee:read-attribute(name=view)' 2>/dev/null \
+      | sed -n 's/.*"result" => "\(.*\)".*/\1/p')
+    [ -n "$view" ] && break
+    sleep 1
+  done
+  echo "$view"
 }
 
 await_node() { # index: serving the application, and a member of a full cluster

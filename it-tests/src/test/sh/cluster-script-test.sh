@@ -38,6 +38,7 @@ check "cluster.sh kill $route" "$cluster" kill "$route"
 check "the session is served after the crash, data intact" bash -c \
   "curl -sf -b '$jar' '$lb/api/session/data/wizard' | grep -q '\"step\":2'"
 check "cluster.sh start $route rejoins" "$cluster" start "$route"
+
 check "cluster.sh down" "$cluster" down
 busy=""
 for port in 8080 8090 8180 8280 9990 10090 10190 7700 7800 9092; do

@@ -8,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.context.ContextRules;
 import org.erp.sessions.domain.device.EndReason;
@@ -28,11 +27,6 @@ public class UserDirectory {
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
   @EJB private DeviceRegistry devices;
-
-  /** The user as of now, from the second-level cache when possible; empty when deleted. */
-  public Optional<UserView> find(int uid) {
-    return Optional.ofNullable(em.find(User.class, uid)).map(User::view);
-  }
 
   /** The user, or 404 {@code not_found}. */
   public UserView get(int uid) {

@@ -80,6 +80,16 @@ class OdooJsonRpcIT extends ApiTestBase {
   }
 
   @Test
+  void versionInfoAnswersWithoutASessionAsOdooClientsExpect() {
+    JsonObject answer = new ApiClient().post("/web/webclient/version_info", call("{}")).expect(200).json();
+    assertEquals(7, answer.getInt("id"));
+    JsonObject result = answer.getJsonObject("result");
+    assertFalse(result.getString("server_version").isBlank());
+    assertEquals(6, result.getJsonArray("server_version_info").size());
+    assertEquals(1, result.getInt("protocol_version"));
+  }
+
+  @Test
   void aJsonRpcLoginIsValidOnTheRestApiAndTheOtherWayRound() {
     ApiClient odoo = new ApiClient();
     rpc(odoo, "authenticate", credentials("erp", "demo", "demo"));

@@ -277,6 +277,48 @@ class SessionFailoverClusterIT {
     assertEquals(40, client.at(URL1).get("/api/session/data").json().size());
   }
 
+  /**
+   * A user imported from Odoo keeps the passlib hash Odoo stored; the first good login accepts it
+   * and replaces it with Argon2id, which the other node then uses. (Here because this test has
+   * the shared database at hand: the import is a plain SQL insert.)
+   */
+  @Test
+  void anImportedOdooHashIsAcceptedAndRehashedToArgon2idAtTheNextLogin() throws Exception {
+    // hashlib.pbkdf2_hmac('sha512', b'correct horse battery staple', b'0123456789abcdef', 25000)
+    String odooHash =
+        "$pbkdf2-sha512$25000$MDEyMzQ1Njc4OWFiY2RlZg$1ghj0T0HZWch00LfnhjXx3er7ZDEEN1BF6pxsBlgz/d07d.Qxz5Kg1Oz9g8VdS6ebiSwisnASzPZrBoVE1c39Q";
+    String login = "imported-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    try (java.sql.Connection db =
+        java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:9124/erp", "sa", "sa")) {
+      try (var insert =
+          db.prepareStatement(
+              "INSERT INTO erp_user (login, name, password_hash, is_admin, active, lang, tz,"
+                  + " security_stamp, version) VALUES (?, 'Imported', ?, FALSE, TRUE, 'en_US',"
+                  + " 'UTC', 'imported', 0)",
+              java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        insert.setString(1, login);
+        insert.setString(2, odooHash);
+        insert.executeUpdate();
+        try (var keys = insert.getGeneratedKeys()) {
+          keys.next();
+          db.createStatement()
+              .executeUpdate(
+                  "INSERT INTO erp_user_company (user_id, company_id, position) VALUES ("
+                      + keys.getInt(1) + ", 1, 0)");
+        }
+      }
+      new ApiClient().at(URL1).signIn(login, "correct horse battery staple");
+      try (var select = db.prepareStatement("SELECT password_hash FROM erp_user WHERE login = ?")) {
+        select.setString(1, login);
+        try (var rows = select.executeQuery()) {
+          rows.next();
+          assertTrue(rows.getString(1).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), rows.getString(1));
+        }
+      }
+    }
+    new ApiClient().at(URL2).signIn(login, "correct horse battery staple");
+  }
+
   @Test
   void theLoginCooldownCountsFailuresOnEveryNode() {
     String login = newUser(URL1, "cooldown");

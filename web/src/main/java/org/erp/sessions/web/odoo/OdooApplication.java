@@ -6,14 +6,18 @@ import java.util.HashSet;
 import java.util.Set;
 import org.erp.sessions.web.rest.SharedProviders;
 
-/** Odoo's JSON-RPC session routes under /web/session (API.md §8), for existing Odoo clients. */
-@ApplicationPath("web/session")
+/**
+ * Odoo's JSON-RPC routes under /web (API.md §8): the session routes, and the version route that
+ * Odoo client libraries call first, so that existing clients and scripts connect unchanged.
+ */
+@ApplicationPath("web")
 public class OdooApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
     classes.add(OdooSessionResource.class);
+    classes.add(OdooWebClientResource.class);
     return classes;
   }
 }

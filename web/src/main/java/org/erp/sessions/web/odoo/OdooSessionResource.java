@@ -41,7 +41,7 @@ import org.erp.sessions.web.session.SignIn;
  * They share the session, the cookie and every rule with /api: rotation at login, cooldown,
  * timeouts, revocation. Instead of the CSRF header they require Content-Type application/json.
  */
-@Path("")
+@Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Odoo JSON-RPC")
 public class OdooSessionResource {
@@ -54,7 +54,7 @@ public class OdooSessionResource {
   @Context private HttpServletRequest request;
 
   /** A JSON-RPC call: its id (echoed back) and its params. */
-  private record Call(JsonValue id, JsonObject params) {}
+  record Call(JsonValue id, JsonObject params) {}
 
   @POST
   @Path("authenticate")
@@ -135,7 +135,7 @@ public class OdooSessionResource {
       description = "Only a local path (/x) is followed; anything else redirects to /.")
   public Response logout(@QueryParam("redirect") String redirect) {
     current.optional().ifPresent(signIn::signOut);
-    // A plain string: JAX-RS would resolve a relative URI against /web/session/.
+    // A plain string: JAX-RS would resolve a relative URI against /web/.
     return Response.status(Response.Status.SEE_OTHER)
         .header(HttpHeaders.LOCATION, localPathOrRoot(redirect))
         .header(HttpHeaders.SET_COOKIE, SessionCookies.clearing(config.cookieName(), request.isSecure()))
@@ -209,7 +209,7 @@ public class OdooSessionResource {
     };
   }
 
-  private static Call read(InputStream body) {
+  static Call read(InputStream body) {
     JsonValue value = JsonBodies.value(body);
     if (!(value instanceof JsonObject envelope)) {
       throw new ErpException(
@@ -222,7 +222,7 @@ public class OdooSessionResource {
   }
 
   /** The call's id; a body that is not a JSON-RPC call still gets its answer, with id null. */
-  private static JsonValue idOf(InputStream body) {
+  static JsonValue idOf(InputStream body) {
     try {
       return read(body).id();
     } catch (ErpException e) {

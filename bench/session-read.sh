@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Session read against health on one node, interleaved: GET /api/session with a valid cookie
+# (session lookup, security stamp and device check, context build) against GET /api/health, with
+# wrk, 2 threads, 64 connections, DURATION each (default 30s), ROUNDS times (default 3).
+# Starts its own node with scripts/run.sh (stopped at the end) and writes
+# bench/results/session-read.md with the machine, the date and the commit.
+#   bench/session-read.sh              # the full measurement, ~3 min 30 s
+#   DURATION=3s ROUNDS=1 bench/session-read.sh   # a smoke run
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+duration=${DURATION:-30s}
+rounds=${ROUNDS:-3}
+out="$root/bench/results/session-read.md"
+base=http://127.0.0.1:8080
+command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+
+"$root/scripts/run.sh" > "$root/bench/results/server.log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+for _ in $(seq 180); do curl -sf -o /dev/null "$base/api/health" && break; sleep 1; done
+
+cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"login":"demo","password":"demo"}' "$base/api/session" \
+  | sed -n 's/^[Ss]et-[Cc]ookie: \(session_id=[^;]*\).*/\1/p' | tail -1)
+[ -n "$cookie" ] || { echo "login failed" >&2; exit 1; }
+curl -sf -o /dev/null -H "Cookie: $cookie" "$base/api/session"
+
+measure() { # name path [header]
+  local result
+  result=$(wrk -t2 -c64 -d"$duration" --latency ${3:+-H "$3"} "$base$2")
+  echo "$result" | grep -q "Non-2xx" && { echo "$1: non-2xx answers" >&2; echo "$result" >&2; exit 1; }
+  printf '%s|%s|%s|%s\n' "$1" \
+    "$(echo "$result" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$result" | awk '$1 == "50%" {print $2}')" \
+    "$(echo "$result" | awk '$1 == "99%" {print $2}')"
+}
+
+warm_up() { wrk -t2 -c64 -d5s -H "Cookie: $cookie" "$base/api/session" > /dev/null; wrk -t2 -c64 -d5s "$base/api/health" > /dev/null; }
+warm_up
+rows=()
+for round in $(seq "$rounds"); do
+  rows+=("$(measure health /api/health)")
+  rows+=("$(measure session /api/session "Cookie: $cookie")")
+done
+
+sum() { printf '%s\n' "${rows[@]}" | awk -F'|' -v n="$1" '$1 == n {s += $2; c++} END {printf "%.0f", s / c}'; }
+health=$(sum health)
+session=$(sum session)
+ratio=$(awk -v a="$session" -v b="$health" 'BEGIN {printf "%.2f", a / b}')
+{
+  echo "# Session read against health"
+  echo
+  echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "- commit: $(git -C "$root" rev-parse --short HEAD)"
+  echo "- wrk -t2 -c64 -d$duration, $rounds rounds interleaved, one node (scripts/run.sh, H2), same machine"
+  echo
+  echo "| round | endpoint | req/s | p50 | p99 |"
+  echo "|---|---|---|---|---|"
+  i=0
+  for row in "${rows[@]}"; do
+    IFS='|' read -r name rps p50 p99 <<< "$row"
+    echo "| $((i / 2 + 1)) | $name | $rps | $p50 | $p99 |"
+    i=$((i + 1))
+  done
+  echo
+  echo "Mean: health $health req/s, session $session req/s; ratio session/health **$ratio** (target ≥ 0.85)."
+} > "$out"
+cat "$out"
