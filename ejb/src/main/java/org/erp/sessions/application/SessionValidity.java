@@ -15,8 +15,8 @@ import org.erp.sessions.domain.user.UserView;
  * The per-request check that a session still stands: its user exists, is active and has the
  * security stamp the session was created under, and its device has not been ended. Both reads
  * come from Hibernate's second-level cache (invalidated cluster-wide on change): no database
- * query on the hot path. Activity is written to the device at most once per
- * {@code erp.device.activity-resolution}.
+ * query on the hot path. Activity is written to the device, in its own transaction, at most once
+ * per {@code erp.device.activity-resolution}.
  */
 @Stateless
 public class SessionValidity {
@@ -24,8 +24,14 @@ public class SessionValidity {
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
 
-  /** The session's user as of now, or empty when the session must end. */
-  public Optional<UserView> check(int uid, String deviceId, String securityStamp, boolean activity) {
+  /** The outcome of a check: the session's user, and whether its device's activity is stale. */
+  public record Standing(UserView user, boolean activityDue) {}
+
+  /**
+   * The session's user as of now, or empty when the session must end. Reads only: a database
+   * outage does not stop sessions whose user and device are cached.
+   */
+  public Optional<Standing> check(int uid, String deviceId, String securityStamp) {
     User user = em.find(User.class, uid);
     if (user == null || !user.active() || !user.securityStamp().equals(securityStamp)) {
       return Optional.empty();
@@ -34,9 +40,15 @@ public class SessionValidity {
     if (device == null || !device.isOpen()) {
       return Optional.empty();
     }
-    if (activity) {
+    boolean due = device.activityDue(Instant.now(), config.deviceActivityResolution());
+    return Optional.of(new Standing(user.view(), due));
+  }
+
+  /** Records activity on the device (the "last active" of the device list, the idle sweep). */
+  public void recordActivity(String deviceId) {
+    Device device = em.find(Device.class, deviceId);
+    if (device != null) {
       device.touch(Instant.now(), config.deviceActivityResolution());
     }
-    return Optional.of(user.view());
   }
 }

@@ -41,6 +41,7 @@ public class ErpConfig {
   public static final String DEVICE_ACTIVITY_RESOLUTION = "erp.device.activity-resolution";
   public static final String ARGON2_MEMORY_KIB = "erp.password.argon2.memory-kib";
   public static final String ARGON2_ITERATIONS = "erp.password.argon2.iterations";
+  public static final String LOG_SESSION_SALT = "erp.log.session-salt";
 
   /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
   public enum LimitPolicy {
@@ -144,6 +145,15 @@ public class ErpConfig {
   /** A hasher at the configured Argon2id cost. */
   public PasswordHasher passwordHasher() {
     return new PasswordHasher(argon2MemoryKib(), argon2Iterations());
+  }
+
+  /**
+   * The secret that log lines hash session ids with. Empty (the default) means a random salt per
+   * JVM: names then match within one node's log only; set the same value on every node to follow
+   * a session across the cluster.
+   */
+  public String logSessionSalt() {
+    return string(LOG_SESSION_SALT, "");
   }
 
   /** The version of the deployed build, reported as {@code server_version}. */

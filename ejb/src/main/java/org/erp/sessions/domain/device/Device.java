@@ -140,8 +140,13 @@ public class Device {
   }
 
   /** Records activity, at most once per resolution: not a database write per request. */
+  /** Whether {@link #touch} would record anything now. */
+  public boolean activityDue(Instant now, Duration resolution) {
+    return Duration.between(lastActivityAt, now).compareTo(resolution) >= 0;
+  }
+
   public boolean touch(Instant now, Duration resolution) {
-    if (Duration.between(lastActivityAt, now).compareTo(resolution) < 0) {
+    if (!activityDue(now, resolution)) {
       return false;
     }
     lastActivityAt = now;

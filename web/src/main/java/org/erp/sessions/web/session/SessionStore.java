@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.erp.sessions.application.SessionValidity;
+import org.erp.sessions.application.SessionValidity.Standing;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 
@@ -23,6 +26,8 @@ import org.erp.sessions.web.session.CurrentSession.ValidSession;
 @ApplicationScoped
 public class SessionStore {
 
+  private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
+
   static final String STATE = "erp.state";
   static final String LAST_ACTIVITY = "erp.last-activity";
   static final String DATA_PREFIX = "erp.data.";
@@ -31,6 +36,7 @@ public class SessionStore {
   private static final Duration ACTIVITY_GRANULARITY = Duration.ofSeconds(1);
 
   @Inject private SessionValidity validity;
+  @Inject private SessionAudit audit;
 
   /**
    * Starts an authenticated session for the user. A session the request came with is emptied,
@@ -71,6 +77,7 @@ public class SessionStore {
       Object state = session.getAttribute(STATE);
       Object lastActivity = session.getAttribute(LAST_ACTIVITY);
       if (!(state instanceof SessionState s) || !(lastActivity instanceof Long last)) {
+        audit.ended(session.getId(), "not signed in");
         invalidate(session);
         return Optional.empty();
       }
@@ -78,17 +85,30 @@ public class SessionStore {
       Instant lastActivityAt = Instant.ofEpochMilli(last);
       boolean expired =
           !now.isBefore(s.absoluteExpiresAt()) || !now.isBefore(lastActivityAt.plus(s.idleTimeout()));
-      Optional<UserView> user =
-          expired
-              ? Optional.empty()
-              : validity.check(s.uid(), s.deviceId(), s.securityStamp(), activity);
-      if (user.isEmpty()) {
+      Optional<Standing> standing =
+          expired ? Optional.empty() : validity.check(s.uid(), s.deviceId(), s.securityStamp());
+      if (standing.isEmpty()) {
+        audit.ended(
+            session.getId(),
+            expired ? "timed out" : "revoked, password changed or user deactivated");
         invalidate(session);
         return Optional.empty();
       }
-      return Optional.of(new ValidSession(session, s, user.get(), lastActivityAt));
+      if (activity && standing.get().activityDue()) {
+        recordDeviceActivity(s.deviceId());
+      }
+      return Optional.of(new ValidSession(session, s, standing.get().user(), lastActivityAt));
     } catch (IllegalStateException alreadyInvalidated) {
       return Optional.empty();
+    }
+  }
+
+  /** Best effort: the session itself stands even when the database cannot take the write. */
+  private void recordDeviceActivity(String deviceId) {
+    try {
+      validity.recordActivity(deviceId);
+    } catch (RuntimeException databaseUnavailable) {
+      LOG.log(Level.FINE, "Device activity not recorded: " + databaseUnavailable.getClass().getName());
     }
   }
 

@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.erp.sessions.application.AuthenticationService;
 import org.erp.sessions.application.DeviceRegistry;
 import org.erp.sessions.application.DeviceRegistry.OpenedDevice;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 
@@ -18,10 +21,13 @@ import org.erp.sessions.web.session.CurrentSession.ValidSession;
 @ApplicationScoped
 public class SignIn {
 
+  private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
+
   @Inject private AuthenticationService authentication;
   @Inject private DeviceRegistry devices;
   @Inject private SessionStore store;
   @Inject private ErpConfig config;
+  @Inject private SessionAudit audit;
 
   /**
    * Checks the credentials (with the cooldown), records the new session in the device log
@@ -30,7 +36,13 @@ public class SignIn {
    */
   public ValidSession signIn(HttpServletRequest request, String login, String password) {
     String address = request.getRemoteAddr();
-    UserView user = authentication.authenticate(login, password, address);
+    UserView user;
+    try {
+      user = authentication.authenticate(login, password, address);
+    } catch (ErpException refused) {
+      audit.refused(refused.code(), address);
+      throw refused;
+    }
     Instant now = Instant.now();
     Duration idle = config.idleTimeout();
     Instant absoluteDeadline = now.plus(config.absoluteTimeout());
@@ -47,13 +59,23 @@ public class SignIn {
             absoluteDeadline,
             idle,
             device.id());
-    return store.start(request, user, state);
+    ValidSession started = store.start(request, user, state);
+    audit.signedIn(started.session().getId(), user.uid(), address);
+    return started;
   }
 
-  /** Ends the session on every node, data and all, and closes its device. */
+  /**
+   * Ends the session on every node, data and all, and closes its device. The session goes first:
+   * signing out works while the database is down (the device is then closed by the idle sweep).
+   */
   public void signOut(ValidSession valid) {
-    devices.end(valid.state().deviceId(), EndReason.LOGOUT);
+    audit.ended(valid.session().getId(), "signed out");
     store.invalidate(valid.session());
+    try {
+      devices.end(valid.state().deviceId(), EndReason.LOGOUT);
+    } catch (RuntimeException databaseUnavailable) {
+      LOG.log(Level.WARNING, "Device not closed at sign-out: " + databaseUnavailable.getClass().getName());
+    }
   }
 
   private void endPreviousDevice(HttpServletRequest request) {
