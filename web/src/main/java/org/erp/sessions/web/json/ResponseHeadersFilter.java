@@ -14,6 +14,5 @@ public class ResponseHeadersFilter implements ContainerResponseFilter {
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
     response.getHeaders().putSingle("Pragma", "no-cache");
-    response.getHeaders().putSingle("X-Content-Type-Options", "nosniff");
   }
 }

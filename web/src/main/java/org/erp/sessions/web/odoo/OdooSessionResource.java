@@ -122,8 +122,8 @@ public class OdooSessionResource {
   public Response destroy(InputStream body) {
     JsonValue id = idOf(body);
     current.optional().ifPresent(signIn::signOut);
-    return Response.ok(JsonRpc.result(id, JsonValue.NULL))
-        .header(HttpHeaders.SET_COOKIE, SessionCookies.clearing(config.cookieName(), request.isSecure()))
+    return SessionCookies.signedOut(
+            Response.ok(JsonRpc.result(id, JsonValue.NULL)), config.cookieName(), request.isSecure())
         .build();
   }
 
@@ -136,9 +136,11 @@ public class OdooSessionResource {
   public Response logout(@QueryParam("redirect") String redirect) {
     current.optional().ifPresent(signIn::signOut);
     // A plain string: JAX-RS would resolve a relative URI against /web/.
-    return Response.status(Response.Status.SEE_OTHER)
-        .header(HttpHeaders.LOCATION, localPathOrRoot(redirect))
-        .header(HttpHeaders.SET_COOKIE, SessionCookies.clearing(config.cookieName(), request.isSecure()))
+    return SessionCookies.signedOut(
+            Response.status(Response.Status.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, localPathOrRoot(redirect)),
+            config.cookieName(),
+            request.isSecure())
         .build();
   }
 

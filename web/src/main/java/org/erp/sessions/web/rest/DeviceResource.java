@@ -8,7 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -59,10 +58,7 @@ public class DeviceResource {
     devices.revoke(valid.uid(), id);
     if (id.equals(valid.state().deviceId())) {
       signIn.signOut(valid);
-      return Response.noContent()
-          .header(
-              HttpHeaders.SET_COOKIE,
-              SessionCookies.clearing(config.cookieName(), request.isSecure()))
+      return SessionCookies.signedOut(Response.noContent(), config.cookieName(), request.isSecure())
           .build();
     }
     return Response.noContent().build();
