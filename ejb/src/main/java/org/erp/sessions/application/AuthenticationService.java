@@ -64,18 +64,27 @@ public class AuthenticationService {
 
   /**
    * Replaces the password after checking the current one, and ends every session of the user but
-   * the current device's (the caller moves its own session to the returned security stamp).
+   * the current device's (the caller moves its own session to the returned security stamp). A
+   * wrong current password counts as a failed login (the same cooldown), so a stolen session
+   * cannot be used to guess the password at full speed.
    */
   public UserView changePassword(
-      int uid, String currentDeviceId, String currentPassword, String newPassword) {
+      int uid,
+      String currentDeviceId,
+      String currentPassword,
+      String newPassword,
+      String clientAddress) {
     User user = em.find(User.class, uid);
     if (user == null) {
       throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
     }
+    throttle.checkAllowed(user.login(), clientAddress);
     PasswordHasher hasher = config.passwordHasher();
     if (!hasher.verify(currentPassword, user.passwordHash())) {
+      recordFailure(user.login(), clientAddress);
       throw new ErpException(ErrorCode.CURRENT_PASSWORD_WRONG, "The current password is wrong.");
     }
+    throttle.recordSuccess(user.login());
     UserDirectory.checkPasswordStrength(user.login(), newPassword, ErrorCode.WEAK_PASSWORD);
     user.changePassword(hasher.hash(newPassword));
     devices.endAllBut(uid, currentDeviceId, EndReason.PASSWORD);

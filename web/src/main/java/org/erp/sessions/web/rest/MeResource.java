@@ -68,7 +68,9 @@ public class MeResource {
           "204: every other session of the user ends, and this one continues under a new"
               + " session id (new Set-Cookie). 403 invalid_credentials when current_password is"
               + " wrong (403, not 401: the session itself is still valid); 400 weak_password"
-              + " for fewer than 8 characters or the login as password.")
+              + " for fewer than 8 characters or the login as password. A wrong"
+              + " current_password counts as a failed login: after erp.login.cooldown-after of"
+              + " them, 429 too_many_attempts with Retry-After, as for login.")
   public Response changePassword(InputStream body) {
     JsonObject json = JsonBodies.object(body, Set.of("current_password", "new_password"));
     String currentPassword = JsonBodies.requiredString(json, "current_password");
@@ -76,7 +78,11 @@ public class MeResource {
     ValidSession valid = current.get();
     UserView updated =
         authentication.changePassword(
-            valid.uid(), valid.state().deviceId(), currentPassword, newPassword);
+            valid.uid(),
+            valid.state().deviceId(),
+            currentPassword,
+            newPassword,
+            request.getRemoteAddr());
     store.update(valid, valid.state().withSecurityStamp(updated.securityStamp()));
     request.changeSessionId();
     return Response.noContent().build();
