@@ -26,12 +26,18 @@ public final class ApiClient {
   public static final String BASE = System.getProperty("erp.base-url", "http://127.0.0.1:8080");
   public static final String COOKIE = "session_id";
 
+  /** HTTP/1.1 as browsers speak it over plain http (and as the balancer speaks to the nodes). */
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   private String sessionId;
   private String csrfToken;
   private String userAgent;
+  private String forwardedFor;
+  private String forwardedProto;
   private String base = BASE;
 
   /** Sends the next requests to this server (another node), keeping cookie and CSRF token. */
@@ -43,6 +49,13 @@ public final class ApiClient {
   /** Sends this User-Agent header, as a browser would. */
   public ApiClient as(String userAgent) {
     this.userAgent = userAgent;
+    return this;
+  }
+
+  /** Sends the headers a load balancer adds in front of a node. */
+  public ApiClient forwardedFor(String clientAddress, String proto) {
+    this.forwardedFor = clientAddress;
+    this.forwardedProto = proto;
     return this;
   }
 
@@ -141,12 +154,16 @@ public final class ApiClient {
     if (userAgent != null) {
       request.header("User-Agent", userAgent);
     }
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor).header("X-Forwarded-Proto", forwardedProto);
+    }
     if (csrfToken != null && !method.equals("GET")) {
       request.header("X-CSRF-Token", csrfToken);
     }
     if (contentType != null && body != null) {
       request.header("Content-Type", contentType);
     }
+    UsedSecrets.recordPasswordsIn(body);
     request.method(
         method,
         body == null
@@ -174,6 +191,7 @@ public final class ApiClient {
       String lower = cookie.toLowerCase();
       boolean cleared = value.isEmpty() || lower.contains("max-age=0") || lower.contains("1970");
       sessionId = cleared ? null : value;
+      UsedSecrets.record("session id", sessionId);
     }
     if (response.status() == 200
         && response.header("Content-Type").orElse("").startsWith("application/json")
@@ -181,6 +199,7 @@ public final class ApiClient {
       JsonObject json = response.json();
       if (json.containsKey("csrf_token")) {
         csrfToken = json.getString("csrf_token");
+        UsedSecrets.record("csrf token", csrfToken);
       }
     }
   }

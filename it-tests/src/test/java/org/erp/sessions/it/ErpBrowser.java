@@ -97,6 +97,11 @@ public final class ErpBrowser implements AutoCloseable {
     visible("login-password").sendKeys(password);
     visible("login-submit").click();
     visible("app-view");
+    UsedSecrets.record("password", password);
+    var cookie = driver.manage().getCookieNamed(ApiClient.COOKIE);
+    if (cookie != null) {
+      UsedSecrets.record("session id", cookie.getValue());
+    }
     return this;
   }
 

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,6 +45,7 @@ class SessionFailoverClusterIT {
   static final String URL2 = "http://127.0.0.1:8180";
 
   private static Server database;
+  private static Path databaseDir;
 
   @ArquillianResource private ContainerController controller;
   @ArquillianResource private Deployer deployer;
@@ -66,8 +70,13 @@ class SessionFailoverClusterIT {
   /** The database both nodes share, as a real deployment shares PostgreSQL. */
   @BeforeAll
   static void startDatabase() throws Exception {
-    Path dir = Files.createTempDirectory("erp-cluster-h2");
-    database = Server.createTcpServer("-tcpPort", "9124", "-baseDir", dir.toString(), "-ifNotExists").start();
+    databaseDir = Files.createTempDirectory("erp-cluster-h2");
+    database = startDatabaseServer();
+  }
+
+  private static Server startDatabaseServer() throws java.sql.SQLException {
+    return Server.createTcpServer("-tcpPort", "9124", "-baseDir", databaseDir.toString(), "-ifNotExists")
+        .start();
   }
 
   @AfterAll
@@ -92,6 +101,11 @@ class SessionFailoverClusterIT {
     }
   }
 
+  /** Unique to this build's node (another build on the machine may run a "node1" too). */
+  private static String logDirArgument(String node) {
+    return "-Djboss.server.log.dir=" + System.getProperty("erp.server-logs") + "/" + node + " ";
+  }
+
   /** A crash, not a shutdown: SIGKILL of the node's JVM, as the OS would do it. */
   private void crash(String node) {
     List<ProcessHandle> jvms =
@@ -100,7 +114,7 @@ class SessionFailoverClusterIT {
                 p ->
                     p.info()
                         .commandLine()
-                        .map(c -> c.contains("jboss-modules.jar") && c.contains("-Djboss.node.name=" + node + " "))
+                        .map(c -> c.contains("jboss-modules.jar") && c.contains(logDirArgument(node)))
                         .orElse(false))
             .toList();
     assertEquals(1, jvms.size(), "one JVM for " + node);
@@ -356,5 +370,127 @@ class SessionFailoverClusterIT {
     }
     ApiTestBase.sleep(3200);
     assertTrue(new ApiClient().at(URL2).login(login, "cluster password").status() == 200);
+  }
+
+  @Test
+  void aDatabaseOutageKeepsSessionsServedAndLoginsRefusedWith503UntilItReturns() throws Exception {
+    String login = newUser(URL1, "outage");
+    ApiClient client = new ApiClient().at(URL1);
+    client.signIn(login, "cluster password");
+    client.put("/api/session/data/draft", "{\"value\":{\"step\":1}}").expect(204);
+    client.at(URL2).get("/api/session").expect(200);
+    ApiClient other = new ApiClient().at(URL1);
+    other.signIn(login, "cluster password");
+    other.at(URL2).get("/api/session").expect(200);
+
+    database.stop();
+    try {
+      for (String url : List.of(URL1, URL2)) {
+        client.at(url);
+        assertEquals(login, client.get("/api/session").expect(200).json().getString("login"));
+        client.put("/api/session/data/step-" + url.substring(url.length() - 4), "{\"value\":2}").expect(204);
+        assertEquals("{\"step\":1}", client.get("/api/session/data/draft").expect(200).json().get("value").toString());
+        ApiClient.Response refused = new ApiClient().at(url).login(login, "cluster password");
+        assertEquals(503, refused.status(), refused.body());
+        assertEquals("service_unavailable", refused.code());
+        assertTrue(!refused.body().contains("SQL") && !refused.body().contains("jdbc"), refused.body());
+      }
+      ApiClient leaving = new ApiClient().at(URL2);
+      leaving.useSessionId(other.sessionId());
+      leaving.useCsrfToken(other.csrfToken());
+      leaving.delete("/api/session").expect(204);
+      leaving.get("/api/session").expect(401);
+    } finally {
+      database = startDatabaseServer();
+    }
+
+    // Back by itself: the pool drops its broken connections and opens new ones.
+    for (String url : List.of(URL1, URL2)) {
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+      ApiClient.Response again = new ApiClient().at(url).login(login, "cluster password");
+      while (again.status() != 200 && Instant.now().isBefore(deadline)) {
+        ApiTestBase.sleep(500);
+        again = new ApiClient().at(url).login(login, "cluster password");
+      }
+      assertEquals(200, again.status(), again.body());
+    }
+    JsonObject data = client.at(URL1).get("/api/session/data").expect(200).json();
+    assertEquals(Set.of("draft", "step-8080", "step-8180"), data.keySet());
+  }
+
+  @Test
+  void aNodeKilledInTheMiddleOfWritesLosesNoAcknowledgedWrite() throws Exception {
+    String login = newUser(URL1, "midwrite");
+    ApiClient owner = new ApiClient().at(URL1);
+    owner.signIn(login, "cluster password");
+    Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    int writers = 4;
+    int keysEach = 60;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> done = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      done.add(
+          pool.submit(
+              () -> {
+                // Like the balancer: the node's address until it fails, then the survivor.
+                ApiClient client = new ApiClient().at(URL1);
+                client.useSessionId(owner.sessionId());
+                client.useCsrfToken(owner.csrfToken());
+                for (int i = 0; i < keysEach; i++) {
+                  String key = "w" + writer + "-" + i;
+                  String value = "{\"value\":{\"writer\":" + writer + ",\"i\":" + i + "}}";
+                  Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+                  while (true) {
+                    try {
+                      ApiClient.Response put = client.put("/api/session/data/" + key, value);
+                      if (put.status() == 204) {
+                        acknowledged.put(key, "{\"writer\":" + writer + ",\"i\":" + i + "}");
+                        break;
+                      }
+                      assertTrue(put.status() >= 500, "only a dying node may fail a write: " + put.body());
+                    } catch (java.io.UncheckedIOException nodeGone) {
+                      client.at(URL2);
+                    }
+                    assertTrue(Instant.now().isBefore(deadline), "write " + key + " never acknowledged");
+                    ApiTestBase.sleep(50);
+                  }
+                }
+                return null;
+              }));
+    }
+    while (acknowledged.size() < writers * keysEach / 3) {
+      ApiTestBase.sleep(10);
+    }
+    crash(NODE1);
+    for (Future<?> writer : done) {
+      writer.get();
+    }
+    pool.shutdown();
+
+    JsonObject data = owner.at(URL2).get("/api/session/data").expect(200).json();
+    assertEquals(writers * keysEach, acknowledged.size());
+    List<String> lost =
+        acknowledged.keySet().stream().filter(key -> !data.containsKey(key)).sorted().toList();
+    assertEquals(List.of(), lost, "acknowledged writes lost");
+    for (Map.Entry<String, String> write : acknowledged.entrySet()) {
+      assertEquals(write.getValue(), data.get(write.getKey()).toString());
+    }
+    assertEquals(acknowledged.keySet(), data.keySet());
+  }
+
+  @Test
+  void aNodeTrustsTheBalancersForwardedHeaders() {
+    // Nodes run standalone-ha-node.xml, as behind the balancer: its X-Forwarded-Proto: https
+    // makes the cookie Secure, and X-Forwarded-For is the client address in the device log.
+    String login = newUser(URL1, "forwarded");
+    ApiClient client = new ApiClient().at(URL1).as("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+    client.forwardedFor("203.0.113.7", "https");
+    ApiClient.Response answer = client.login(login, "cluster password").expect(200);
+    String cookie = answer.setCookies().get(0);
+    assertTrue(cookie.toLowerCase().matches(".*;\\s*secure(;.*|$)"), cookie);
+    JsonObject device =
+        client.get("/api/session/devices").expect(200).jsonValue().asJsonArray().getJsonObject(0);
+    assertEquals("203.0.113.7", device.getString("ip_address"));
   }
 }

@@ -81,4 +81,25 @@ class TimeoutsAndCooldownIT extends ApiTestBase {
     sleep(2200);
     new ApiClient().signIn("demo", "demo");
   }
+
+  @Test
+  void wrongCurrentPasswordsCountTowardsTheCooldownSoAStolenSessionCannotGuess() {
+    String login = createUser("guess");
+    ApiClient thief = new ApiClient();
+    thief.signIn(login, PASSWORD);
+    properties.set("erp.login.cooldown-after", "3").set("erp.login.cooldown", "PT3S");
+    sleep(3200); // failures of earlier tests from 127.0.0.1 age out of the 3 s cooldown
+    for (int i = 0; i < 3; i++) {
+      String guess = "{\"current_password\":\"guess " + i + "\",\"new_password\":\"taken over\"}";
+      assertEquals("invalid_credentials", thief.put("/api/me/password", guess).expect(403).code());
+    }
+    String right = "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"taken over\"}";
+    ApiClient.Response refused = thief.put("/api/me/password", right).expect(429);
+    assertEquals("too_many_attempts", refused.code());
+    assertTrue(refused.header("Retry-After").isPresent());
+    assertEquals("too_many_attempts", new ApiClient().login(login, PASSWORD).expect(429).code());
+
+    sleep(3200);
+    thief.put("/api/me/password", right).expect(204);
+  }
 }
