@@ -32,6 +32,17 @@ check "custom data written through the load balancer" \
 
 route=$(grep session_id "$jar" | awk '{print $7}' | sed 's/.*\.//')
 check "the session id carries the route of its node ($route)" bash -c "[[ '$route' =~ ^node[12]$ ]]"
+# Sticky: the balancer reads the route from the session_id cookie (not JSESSIONID), so every
+# request of a session is served by the node in its route.
+admin_jar=$(mktemp)
+curl -sf -c "$admin_jar" -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"login":"admin","password":"admin"}' "$lb/api/session"
+admin_route=$(grep session_id "$admin_jar" | awk '{print $7}' | sed 's/.*\.//')
+served_by=$(for _ in $(seq 10); do curl -sf -b "$admin_jar" "$lb/api/admin/cluster" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["node"])'; done | sort -u | tr '\n' ' ')
+rm -f "$admin_jar"
+check "10 requests of a session through the balancer all reach its node ($admin_route: $served_by)" \
+  test "$served_by" = "$admin_route "
 check "the device list through the balancer shows the client address" bash -c \
   "curl -sf -b '$jar' '$lb/api/session/devices' | grep -q '\"ip_address\":\"127.0.0.1\"'"
 check "cluster.sh kill $route" "$cluster" kill "$route"
