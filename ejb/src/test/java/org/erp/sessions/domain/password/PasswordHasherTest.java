@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +79,18 @@ class PasswordHasherTest {
   void refusesAbsurdCosts() {
     assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(4, 2));
     assertThrows(IllegalArgumentException.class, () -> new PasswordHasher(19456, 0));
+  }
+
+  @Test
+  void theNativeArgon2LoadsHereAndGivesTheSameBytesAsTheJavaOne() {
+    assertNotNull(PasswordHasher.NativeArgon2.INSTANCE, "libargon2 through JNA on this platform");
+    byte[] salt = "sixteen byte slt".getBytes(StandardCharsets.UTF_8);
+    for (int[] cost : new int[][] {{8, 1, 1}, {19456, 2, 1}, {4096, 3, 2}}) {
+      byte[] expected =
+          PasswordHasher.argon2idInJava(
+              "pässword".getBytes(StandardCharsets.UTF_8), salt, cost[0], cost[1], cost[2], 32);
+      assertArrayEquals(
+          expected, PasswordHasher.argon2id("pässword", salt, cost[0], cost[1], cost[2], 32));
+    }
   }
 }
