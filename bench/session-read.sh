@@ -83,3 +83,6 @@ ratio=$(awk -v a="$session" -v b="$health" 'BEGIN {printf "%.2f", a / b}')
   echo "Mean: health $health req/s, session ($SESSIONS_USED sessions) $session req/s; ratio session/health **$ratio** (target ≥ 0.85)."
 } > "$out"
 cat "$out"
+source "$root/bench/lib.sh"
+start_figures session-read
+figure session-read "session read req/s / health req/s" "$ratio" "≥ 0.85" "$(at_least "$ratio" 0.85)"

@@ -1,0 +1,67 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Signs in COUNT sessions and leaves them idle (the cookies are thrown away): logins rotate over
+ * the users PREFIX1..PREFIX{USERS}, all with PASSWORD, on THREADS threads.
+ *
+ * <p>java bench/CreateSessions.java BASE_URL COUNT USERS PREFIX PASSWORD [THREADS]
+ */
+public class CreateSessions {
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    int count = Integer.parseInt(args[1]);
+    int users = Integer.parseInt(args[2]);
+    String prefix = args[3];
+    String password = args[4];
+    int threads = args.length > 5 ? Integer.parseInt(args[5]) : 8;
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    for (int t = 0; t < threads; t++) {
+      pool.submit(
+          () -> {
+            for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+              String body =
+                  "{\"login\":\"" + prefix + (n % users + 1) + "\",\"password\":\"" + password + "\"}";
+              try {
+                HttpResponse<Void> answer =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() != 200) {
+                  failed.incrementAndGet();
+                }
+              } catch (Exception e) {
+                failed.incrementAndGet();
+              }
+            }
+            return null;
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(2, TimeUnit.HOURS);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("created=%d failed=%d seconds=%.1f%n", count - failed.get(), failed.get(), seconds);
+    if (failed.get() > 0) {
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The failover drill: SESSIONS signed-in sessions issue requests through the load balancer
+ * without pause (GET /api/session/data/k, idempotent); after WARMUP one node is killed with
+ * SIGKILL (its pid given as the second argument), and the drill goes on for AFTER. Then every
+ * session is checked: still signed in, its custom value intact.
+ *
+ * <p>java bench/FailoverDrill.java BASE_URL NODE_PID [sessions] [warmup-s] [after-s]
+ *
+ * <p>Prints one line of key=value figures for bench/failover-drill.sh (recovery_s=9999 when some
+ * session was never served again).
+ */
+public class FailoverDrill {
+
+  private static final Pattern COOKIE = Pattern.compile("session_id=([^;]+)");
+  private static final Pattern CSRF = Pattern.compile("\"csrf_token\":\"([^\"]+)\"");
+
+  record Session(String cookie, String csrf, String value) {}
+
+  record Outcome(long at, long sessionIndex, boolean ok) {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    long nodePid = Long.parseLong(args[1]);
+    int sessions = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+    long warmupMillis = (args.length > 3 ? Long.parseLong(args[3]) : 10) * 1000;
+    long afterMillis = (args.length > 4 ? Long.parseLong(args[4]) : 15) * 1000;
+    String login = System.getenv().getOrDefault("DRILL_LOGIN", "demo");
+    String password = System.getenv().getOrDefault("DRILL_PASSWORD", "demo");
+
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    List<Session> all = new ArrayList<>();
+    for (int i = 0; i < sessions; i++) {
+      HttpResponse<String> signIn =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(
+                      "{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (signIn.statusCode() != 200) {
+        throw new IllegalStateException("login " + i + ": " + signIn.statusCode() + " " + signIn.body());
+      }
+      Matcher cookie = COOKIE.matcher(String.join(";", signIn.headers().allValues("Set-Cookie")));
+      Matcher csrf = CSRF.matcher(signIn.body());
+      if (!cookie.find() || !csrf.find()) {
+        throw new IllegalStateException("no cookie or CSRF token in login " + i);
+      }
+      Session session = new Session(cookie.group(1), csrf.group(1), "{\"drill\":" + i + ",\"note\":\"ünï\"}");
+      HttpResponse<String> put =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/session/data/k"))
+                  .header("Cookie", "session_id=" + session.cookie())
+                  .header("X-CSRF-Token", session.csrf())
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":" + session.value() + "}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (put.statusCode() != 204) {
+        throw new IllegalStateException("write " + i + ": " + put.statusCode() + " " + put.body());
+      }
+      all.add(session);
+    }
+
+    ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicLong requests = new AtomicLong();
+    int workers = Math.min(64, sessions);
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    long start = System.nanoTime();
+    for (int w = 0; w < workers; w++) {
+      int worker = w;
+      pool.submit(
+          () -> {
+            // Each worker cycles through its share of the sessions, one request at a time.
+            while (running.get()) {
+              for (int i = worker; i < all.size() && running.get(); i += workers) {
+                Session session = all.get(i);
+                boolean ok;
+                try {
+                  HttpResponse<String> read =
+                      http.send(
+                          HttpRequest.newBuilder(URI.create(base + "/api/session/data/k"))
+                              .header("Cookie", "session_id=" + session.cookie())
+                              .timeout(Duration.ofSeconds(10))
+                              .GET()
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  ok = read.statusCode() == 200 && read.body().contains(session.value());
+                } catch (IOException e) {
+                  ok = false;
+                } catch (InterruptedException e) {
+                  return;
+                }
+                requests.incrementAndGet();
+                outcomes.add(new Outcome(System.nanoTime(), i, ok));
+              }
+            }
+          });
+    }
+    Thread.sleep(warmupMillis);
+    long killedAt = System.nanoTime();
+    ProcessHandle.of(nodePid).ifPresentOrElse(ProcessHandle::destroyForcibly, () -> {
+      throw new IllegalStateException("no process " + nodePid);
+    });
+    Thread.sleep(afterMillis);
+    running.set(false);
+    pool.shutdown();
+    pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    long failed = outcomes.stream().filter(o -> !o.ok()).count();
+    // A session is served again at its first success after its last failure following the kill;
+    // the drill's recovery time is the latest of these.
+    List<Outcome> inOrder = new ArrayList<>(outcomes);
+    inOrder.sort(java.util.Comparator.comparingLong(Outcome::at));
+    long[] servedAgainAt = new long[all.size()];
+    for (Outcome o : inOrder) {
+      int i = (int) o.sessionIndex();
+      if (o.at() <= killedAt) {
+        continue;
+      }
+      if (!o.ok()) {
+        servedAgainAt[i] = 0;
+      } else if (servedAgainAt[i] == 0) {
+        servedAgainAt[i] = o.at();
+      }
+    }
+    double recovery = 0;
+    for (long at : servedAgainAt) {
+      recovery = at == 0 ? Double.POSITIVE_INFINITY : Math.max(recovery, (at - killedAt) / 1e9);
+    }
+
+    int lostSessions = 0;
+    int lostValues = 0;
+    for (Session session : all) {
+      HttpResponse<String> read =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/session/data/k"))
+                  .header("Cookie", "session_id=" + session.cookie())
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (read.statusCode() == 401) {
+        lostSessions++;
+      } else if (read.statusCode() != 200 || !read.body().contains(session.value())) {
+        lostValues++;
+      }
+    }
+    System.out.printf(
+        "sessions=%d requests=%d failed_requests=%d lost_sessions=%d lost_values=%d recovery_s=%.2f duration_s=%.1f%n",
+        all.size(), requests.get(), failed, lostSessions, lostValues,
+        Double.isInfinite(recovery) ? 9999.0 : recovery,
+        (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other, then one table (bench/results/summary.md) and one plot
+# (bench/results/summary.png) of the key figures against their targets, with the machine, the
+# date and the commit. Each bench starts and stops its own server or cluster, so ports 8080,
+# 8090, 8180, 8280, 9092 and 9990+ must be free. About 30 minutes.
+#   bench/run.sh            # the whole table
+#   SMOKE=1 bench/run.sh    # a few seconds per bench: proves the scripts work (CI runs this)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need wrk wrk
+need jcmd openjdk-17-jdk-headless
+
+if [ -n "${SMOKE:-}" ]; then
+  export DURATION=3s ROUNDS=1 SESSIONS=40 WARMUP=3 AFTER=3 STEPS="300 600" USERS=10
+fi
+benches=(session-read session-write login capacity failover-drill)
+for bench in "${benches[@]}"; do
+  echo "== $bench"
+  "$root/bench/$bench.sh"
+done
+
+{
+  echo "# Benchmarks: summary"
+  echo
+  provenance
+  [ -n "${SMOKE:-}" ] && echo "- SMOKE run: durations of seconds, figures not meaningful"
+  echo
+  echo "| bench | figure | value | target | met |"
+  echo "|---|---|---|---|---|"
+  for bench in "${benches[@]}"; do
+    awk -F'\t' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$results/$bench.tsv"
+  done
+  echo
+  echo "Details: $(for bench in "${benches[@]}"; do printf '[%s](%s.md) ' "$bench" "$bench"; done)"
+  echo
+  echo "![figures against their targets](summary.png)"
+} > "$results/summary.md"
+cat "$results/summary.md"
+
+if command -v gnuplot > /dev/null; then
+  # Each numeric figure as a share of its target, oriented so that 1 or more meets it.
+  data=$(mktemp)
+  for bench in "${benches[@]}"; do
+    awk -F'\t' '{
+      t = $4; gsub(/[^0-9.]/, "", t); v = $3 + 0
+      if (t + 0 == 0) next
+      share = ($4 ~ /≤/) ? (v > 0 ? t / v : 10) : v / t
+      if (share > 10) share = 10
+      printf "\"%s\"\t%.3f\n", $2, share
+    }' "$results/$bench.tsv"
+  done > "$data"
+  gnuplot <<PLOT
+set terminal pngcairo size 1100,600 font "sans,10"
+set output "$results/summary.png"
+set title "ERP session service: figures against targets ($(date -u +%Y-%m-%d), $(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+set ylabel "share of target (≥ 1 meets it)"
+set style fill solid 0.6
+set boxwidth 0.6
+set yrange [0:*]
+set xtics rotate by -30 left
+set grid ytics
+set bmargin 10
+plot "$data" using 0:2:xtic(1) with boxes notitle, 1 with lines lw 2 dt 2 title "target"
+PLOT
+  echo "Plot: $results/summary.png"
+else
+  echo "No plot: apt-get install gnuplot-nox" >&2
+fi

@@ -1,0 +1,23 @@
+-- wrk script: PUT /api/session/data/kN (N of 0..7) over many sessions; the file after "--" holds
+-- one "session_id=...<TAB>csrf-token" line per session.
+local sessions = {}
+local counter = 0
+
+function init(args)
+  for line in io.lines(args[1]) do
+    local cookie, csrf = line:match("^(%S+)\t(%S+)$")
+    if cookie then
+      sessions[#sessions + 1] = { cookie = cookie, csrf = csrf }
+    end
+  end
+end
+
+function request()
+  counter = counter + 1
+  local session = sessions[counter % #sessions + 1]
+  return wrk.format("PUT", "/api/session/data/k" .. (counter % 8), {
+    ["Cookie"] = session.cookie,
+    ["X-CSRF-Token"] = session.csrf,
+    ["Content-Type"] = "application/json",
+  }, '{"value":{"n":' .. counter .. ',"filters":["draft","posted"]}}')
+end
