@@ -117,7 +117,8 @@ public final class PasswordHasher {
       String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
     byte[] secret = password.getBytes(StandardCharsets.UTF_8);
     Argon2Advanced reference = NativeArgon2.INSTANCE;
-    if (reference != null) {
+    // JNA cannot hand an empty password to C (no zero-byte allocation): the Java one hashes it.
+    if (reference != null && secret.length > 0) {
       return reference.rawHashAdvanced(
           iterations, memoryKib, lanes, secret, salt, null, null, length, Argon2Version.V13);
     }

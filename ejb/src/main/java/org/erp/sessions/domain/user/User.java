@@ -153,9 +153,13 @@ public class User {
     this.admin = admin;
   }
 
+  /**
+   * A new list, not the old one changed in place: Hibernate then deletes the rows and inserts the
+   * new ones, where an in-place change updates them position by position and a reordering ([1, 2]
+   * to [2, 1]) would briefly hold one company twice, against erp_user_company's unique key.
+   */
   public void setCompanyIds(List<Integer> companyIds) {
-    this.companyIds.clear();
-    this.companyIds.addAll(companyIds);
+    this.companyIds = new ArrayList<>(companyIds);
   }
 
   /** Deactivation ends every session of the user at once; reactivation restores none. */

@@ -85,6 +85,10 @@ class PasswordHasherTest {
   void theNativeArgon2LoadsHereAndGivesTheSameBytesAsTheJavaOne() {
     assertNotNull(PasswordHasher.NativeArgon2.INSTANCE, "libargon2 through JNA on this platform");
     byte[] salt = "sixteen byte slt".getBytes(StandardCharsets.UTF_8);
+    assertArrayEquals(
+        PasswordHasher.argon2idInJava(new byte[0], salt, 8, 1, 1, 32),
+        PasswordHasher.argon2id("", salt, 8, 1, 1, 32),
+        "an empty password is hashed too");
     for (int[] cost : new int[][] {{8, 1, 1}, {19456, 2, 1}, {4096, 3, 2}}) {
       byte[] expected =
           PasswordHasher.argon2idInJava(

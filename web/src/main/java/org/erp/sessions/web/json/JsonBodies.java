@@ -2,7 +2,6 @@ package org.erp.sessions.web.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -55,7 +54,9 @@ public final class JsonBodies {
     }
     try (JsonReader reader = Json.createReader(new StringReader(text))) {
       return reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // JsonException, and what Parsson throws besides: NumberFormatException for an exponent
+      // that does not fit (1e99999999999), a bare RuntimeException past its nesting limit (1000).
       throw new ErpException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.");
     }
   }

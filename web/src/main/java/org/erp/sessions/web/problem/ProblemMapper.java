@@ -2,10 +2,7 @@ package org.erp.sessions.web.problem;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,6 +17,7 @@ import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.web.session.SessionCookies;
+import org.jboss.resteasy.spi.Failure;
 
 /**
  * The one place where failures become HTTP answers: RFC 9457 problems with the codes of API.md.
@@ -42,6 +40,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof WebApplicationException web) {
       return protocolError(web);
+    }
+    if (failure instanceof Failure refused && isClientError(statusOf(refused))) {
+      // RESTEasy's own refusal of a request it cannot read, e.g. an Accept q value that is no number.
+      return protocolResponse(protocolProblem(statusOf(refused))).build();
     }
     if (find(failure, SQLException.class) != null || causedByUnavailableDatabase(failure)) {
       String id = logUnexpected(failure, Level.WARNING);
@@ -66,34 +68,59 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   }
 
   private Response protocolError(WebApplicationException web) {
-    if (web instanceof NotFoundException) {
-      return problem(ErrorCode.NOT_FOUND, "There is nothing at this path.");
-    }
-    if (web instanceof NotAllowedException notAllowed) {
-      Response.ResponseBuilder response =
-          builder(ErrorCode.METHOD_NOT_ALLOWED, "This path does not answer this HTTP method.");
-      String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
-      if (allow != null) {
-        response.header(HttpHeaders.ALLOW, allow);
-      }
-      return response.build();
-    }
-    if (web instanceof NotSupportedException) {
-      return problem(
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.");
-    }
-    if (web instanceof NotAcceptableException) {
-      return problem(ErrorCode.NOT_ACCEPTABLE, "This endpoint answers application/json only.");
-    }
     int status = web.getResponse().getStatus();
-    if (status == 413) {
-      return problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large.");
+    if (!isClientError(status)) {
+      String id = logUnexpected(web, Level.SEVERE);
+      return problem(ErrorCode.INTERNAL_ERROR, "An internal error occurred (error id " + id + ").");
     }
-    if (status >= 400 && status < 500) {
-      return problem(ErrorCode.VALIDATION_FAILED, "The request is not valid.");
+    Response.ResponseBuilder response = protocolResponse(protocolProblem(status));
+    String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    if (web instanceof NotAllowedException && allow != null) {
+      response.header(HttpHeaders.ALLOW, allow);
     }
-    String id = logUnexpected(web, Level.SEVERE);
-    return problem(ErrorCode.INTERNAL_ERROR, "An internal error occurred (error id " + id + ").");
+    return response.build();
+  }
+
+  private static Response.ResponseBuilder protocolResponse(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+  }
+
+  private static int statusOf(Failure failure) {
+    if (failure.getErrorCode() > 0) {
+      return failure.getErrorCode();
+    }
+    return failure.getResponse() != null ? failure.getResponse().getStatus() : 500;
+  }
+
+  private static boolean isClientError(int status) {
+    return status >= 400 && status < 500;
+  }
+
+  /**
+   * The problem for an error status that JAX-RS or the servlet container produced itself (not
+   * reached, refused before or around the application): also used by {@link ProblemErrorPage}.
+   */
+  public static Problem protocolProblem(int status) {
+    ErrorCode code =
+        switch (status) {
+          case 404 -> ErrorCode.NOT_FOUND;
+          case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+          case 406 -> ErrorCode.NOT_ACCEPTABLE;
+          case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+          case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+          default -> isClientError(status) ? ErrorCode.VALIDATION_FAILED : ErrorCode.INTERNAL_ERROR;
+        };
+    String detail =
+        switch (code) {
+          case NOT_FOUND -> "There is nothing at this path.";
+          case METHOD_NOT_ALLOWED -> "This path does not answer this HTTP method.";
+          case NOT_ACCEPTABLE -> "This endpoint answers application/json only.";
+          case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+          case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
+          case VALIDATION_FAILED -> "The request is not valid.";
+          default -> "An internal error occurred.";
+        };
+    return Problem.of(code, detail);
   }
 
   private static Response problem(ErrorCode code, String detail) {
