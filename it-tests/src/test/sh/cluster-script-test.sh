@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Drives scripts/cluster.sh as an operator would: up 2, a session through the load balancer,
-# SIGKILL of a node, the session still served with its data, the node back, down with every
-# port free. Prints "N passed, N failed" and exits non-zero on any failure.
+# sticky routing, SIGKILL of a node, the session still served with its data, the node back, a
+# rolling restart under traffic, down with every port free. Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && cd .. && pwd)
 cluster="$root/scripts/cluster.sh"
@@ -49,6 +49,45 @@ check "cluster.sh kill $route" "$cluster" kill "$route"
 check "the session is served after the crash, data intact" bash -c \
   "curl -sf -b '$jar' '$lb/api/session/data/wizard' | grep -q '\"step\":2'"
 check "cluster.sh start $route rejoins" "$cluster" start "$route"
+
+# Rolling restart under traffic: 20 sessions with a custom value each are read without pause
+# through the balancer while every node in turn stops gracefully and starts again.
+traffic_dir=$(mktemp -d)
+for n in $(seq 20); do
+  curl -sf -c "$traffic_dir/jar$n" -o "$traffic_dir/login$n" -H 'Content-Type: application/json' \
+    -d '{"login":"demo","password":"demo"}' "$lb/api/session"
+  csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$traffic_dir/login$n")
+  curl -sf -b "$traffic_dir/jar$n" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
+    -d "{\"value\":{\"rolling\":$n}}" "$lb/api/session/data/rolling"
+done
+traffic() {
+  while [ ! -f "$traffic_dir/stop" ]; do
+    for n in $(seq 20); do
+      answer=$(curl -s -m 10 -b "$traffic_dir/jar$n" -w ' %{http_code}' "$lb/api/session/data/rolling")
+      echo "$answer" | grep -q "\"rolling\":$n}.* 200\$" && echo ok || echo "fail $n: $answer"
+    done >> "$traffic_dir/results"
+  done
+}
+traffic &
+traffic_pid=$!
+sleep 3
+for node in node1 node2; do
+  "$cluster" stop "$node" > /dev/null
+  "$cluster" start "$node" > /dev/null
+  sleep 3
+done
+touch "$traffic_dir/stop"
+wait "$traffic_pid"
+served=$(grep -c '^ok' "$traffic_dir/results")
+refused=$(grep -c '^fail' "$traffic_dir/results")
+grep '^fail' "$traffic_dir/results" | sort | uniq -c | sort -rn | head -5
+check "a rolling restart under traffic: $served reads served, $refused failed" test "$refused" = 0
+intact=0
+for n in $(seq 20); do
+  curl -sf -b "$traffic_dir/jar$n" "$lb/api/session/data/rolling" | grep -q "\"rolling\":$n}" && intact=$((intact + 1))
+done
+check "after the rolling restart all 20 sessions hold their value ($intact)" test "$intact" = 20
+rm -rf "$traffic_dir"
 
 check "cluster.sh down" "$cluster" down
 busy=""
