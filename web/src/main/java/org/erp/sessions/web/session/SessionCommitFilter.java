@@ -9,18 +9,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A change is acknowledged only once it is stored on every owner of the session. Undertow ends a
  * request by sending the answer first and closing the session (WildFly's replication batch)
- * after; a node that dies in between would lose a write its client saw succeed. For unsafe
- * methods the answer is held in the buffer and the session closed here, before it leaves.
- * (Reads keep the cheaper order: what they lose is at most an access time.)
+ * after; a node that dies in between would lose a write its client saw succeed. For an unsafe
+ * request that has its session to itself on this node, the answer is held in the buffer and the
+ * session closed here, before it leaves. (Reads keep the cheaper order: what they lose is at
+ * most an access time. Concurrent requests of one session share WildFly's batch: see
+ * SECURITY.md.)
  */
 @WebFilter(urlPatterns = {"/api/*", "/web/*"}, asyncSupported = true)
 public class SessionCommitFilter extends HttpFilter {
 
   private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  /** Unsafe requests under way on this node, by requested session id. */
+  private static final ConcurrentHashMap<String, Integer> ACTIVE = new ConcurrentHashMap<>();
 
   /** Above every answer of the API, so none is sent before the session is stored. */
   private static final int ANSWER_BUFFER_BYTES = 256 * 1024;
@@ -36,8 +42,24 @@ public class SessionCommitFilter extends HttpFilter {
     if (response.getBufferSize() < ANSWER_BUFFER_BYTES) {
       response.setBufferSize(ANSWER_BUFFER_BYTES);
     }
-    chain.doFilter(request, response);
-    storeSessionNow();
+    String sessionId = request.getRequestedSessionId();
+    if (sessionId == null) {
+      chain.doFilter(request, response);
+      storeSessionNow();
+      return;
+    }
+    ACTIVE.merge(sessionId, 1, Integer::sum);
+    boolean alone;
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      alone = ACTIVE.merge(sessionId, -1, (a, b) -> a + b == 0 ? null : a + b) == null;
+    }
+    // With other requests of the session still running here, WildFly stores the shared batch
+    // when the last one ends; closing it early from one of them is not ours to do.
+    if (alone) {
+      storeSessionNow();
+    }
   }
 
   /** What Undertow does after the answer; doing it first is harmless, the second time is a no-op. */
