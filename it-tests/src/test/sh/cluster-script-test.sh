@@ -19,7 +19,7 @@ cleanup() { "$cluster" down > /dev/null 2>&1; rm -f "$jar"; }
 trap cleanup EXIT
 
 check "cluster.sh up 2 returns with a cluster of two" "$cluster" up 2
-check "status shows both nodes in the view" bash -c "'$cluster' status | grep -q 'view .* (2) \[node1'"
+check "status shows both nodes in the view" bash -c "'$cluster' status | grep -q 'view .* (2) \[node[12].*node[12]'"
 
 login() {
   curl -sf -c "$jar" -H 'Content-Type: application/json' -d '{"login":"demo","password":"demo"}' "$lb/api/session"
