@@ -66,6 +66,10 @@ public final class JsonBodies {
     if (!(value instanceof JsonString string) || string.getString().isBlank()) {
       throw invalid(field + " is required and must be a non-empty string.");
     }
+    // PostgreSQL text cannot hold U+0000: refused here, not as a database error.
+    if (string.getString().indexOf('\u0000') >= 0) {
+      throw invalid(field + " must not contain the NUL character.");
+    }
     return string.getString();
   }
 

@@ -233,6 +233,9 @@ public class OdooSessionResource {
   }
 
   private static String string(JsonObject params, String name) {
-    return params.get(name) instanceof JsonString text ? text.getString() : null;
+    // PostgreSQL text cannot hold U+0000: such a value is treated as missing.
+    return params.get(name) instanceof JsonString text && text.getString().indexOf('\u0000') < 0
+        ? text.getString()
+        : null;
   }
 }

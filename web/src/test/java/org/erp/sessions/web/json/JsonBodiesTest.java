@@ -37,4 +37,15 @@ class JsonBodiesTest {
         ErpException.class,
         () -> JsonBodies.value(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
   }
+
+  @org.junit.jupiter.api.Test
+  void aStringWithANulCharacterIsRefusedBeforeItReachesTheDatabase() {
+    var body =
+        JsonBodies.object(
+            new ByteArrayInputStream("{\"login\":\"ad\\u0000min\"}".getBytes(StandardCharsets.UTF_8)),
+            java.util.Set.of("login"));
+    ErpException refused =
+        assertThrows(ErpException.class, () -> JsonBodies.requiredString(body, "login"));
+    assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
+  }
 }
