@@ -86,9 +86,20 @@ public class DeviceRegistry {
         .toList();
   }
 
+  /**
+   * The device with an id from a request, or null. An id that no device can have (device ids are
+   * short base64url strings) is never sent to the database: PostgreSQL refuses U+0000 in text.
+   */
+  private Device find(String deviceId) {
+    if (deviceId == null || !deviceId.matches("[A-Za-z0-9_-]{1,64}")) {
+      return null;
+    }
+    return em.find(Device.class, deviceId);
+  }
+
   /** Ends one of the user's sessions; 404 {@code not_found} unless it is theirs and open. */
   public void revoke(int uid, String deviceId) {
-    Device device = em.find(Device.class, deviceId);
+    Device device = find(deviceId);
     if (device == null || device.userId() != uid || !device.isOpen()) {
       throw new ErpException(ErrorCode.NOT_FOUND, "You have no such device.");
     }
@@ -97,7 +108,7 @@ public class DeviceRegistry {
 
   /** Ends any user's session by its device id (administrators); 404 unless it is open. */
   public void revokeAny(String deviceId) {
-    Device device = em.find(Device.class, deviceId);
+    Device device = find(deviceId);
     if (device == null || !device.isOpen()) {
       throw new ErpException(ErrorCode.NOT_FOUND, "There is no such open session.");
     }
