@@ -13,8 +13,8 @@
 # All nodes share one database: an H2 server started here (run/cluster/h2, port 9092), or
 # PostgreSQL with ERP_DB=postgresql and ERP_DB_URL/ERP_DB_USER/ERP_DB_PASSWORD. Every ERP_*
 # setting (API.md §10) passes through to every node. Node i uses port offset 100*i: HTTP
-# 8080+100i, management 9990+100i, JGroups 7600+100i. A graceful stop (SIGTERM) suspends the node
-# first: the balancer stops sending it requests, and those under way finish.
+# 8080+100i, management 9990+100i, JGroups 7600+100i. A graceful stop first tells the balancer to
+# send the node no more requests, lets those under way finish, then stops it with SIGTERM.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -170,9 +170,21 @@ cmd_kill() {
   echo "node$i killed (SIGKILL)"
 }
 
+# Tells the balancer to stop sending the node requests (mod_cluster STOP-APP), waits for those under
+# way, then gives requests the balancer dispatched a moment before a second to arrive. SIGTERM's own
+# suspend sends STOP-APP too, but suspends the node in the same instant, so a request the balancer
+# had already routed there would get a 503.
+drain_node() { # index
+  "$home/bin/jboss-cli.sh" -c --controller="127.0.0.1:$(mgmt_port "$1")" --timeout=15000 \
+    --command='/subsystem=modcluster/proxy=default:stop(waittime=20)' > /dev/null 2>&1 \
+    || echo "cluster.sh: node$1 did not answer the drain request; stopping it anyway" >&2
+  sleep 1
+}
+
 cmd_stop() {
   local i; i=$(node_index "$1")
   alive "$state/node$i.pid" || die "node$i is not running"
+  drain_node "$i"
   stop_pid "$state/node$i.pid" TERM
   echo "node$i stopped"
 }
