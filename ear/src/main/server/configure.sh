@@ -10,7 +10,7 @@ home="$target/wildfly"
 dist="$target/server-dist"
 
 fingerprint=$( (cat "$here/configure.sh" "$here/configure.cli" "$here/cluster-node.cli" \
-  "$here/balancer.cli" "$here/postgresql-module.xml";
+  "$here/balancer.cli" "$here/postgresql-module.xml" "$here/logging-module.xml" "$dist/log-scrubber.jar";
   stat -c %s "$dist/wildfly-dist.zip") | sha256sum | cut -d' ' -f1)
 if [ -f "$home/.erp-configured" ] && [ "$(cat "$home/.erp-configured")" = "$fingerprint" ]; then
   exit 0
@@ -25,6 +25,12 @@ mv "$target"/wildfly-[0-9]* "$home"
 mkdir -p "$home/modules/org/postgresql/main"
 cp "$dist/postgresql.jar" "$home/modules/org/postgresql/main/postgresql.jar"
 cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
+
+# The log formatter that hides session ids (the log-scrubber module of this build), for the
+# server's log handlers.
+mkdir -p "$home/modules/org/erp/sessions/logging/main"
+cp "$dist/log-scrubber.jar" "$home/modules/org/erp/sessions/logging/main/log-scrubber.jar"
+cp "$here/logging-module.xml" "$home/modules/org/erp/sessions/logging/main/module.xml"
 
 cli() {
   "$home/bin/jboss-cli.sh" --file="$1" >> "$target/configure-server.log" 2>&1 || {

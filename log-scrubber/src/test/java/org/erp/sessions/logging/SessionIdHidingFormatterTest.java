@@ -1,0 +1,76 @@
+package org.erp.sessions.logging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.jboss.logmanager.Level;
+import org.junit.jupiter.api.Test;
+
+class SessionIdHidingFormatterTest {
+
+  private static final String SESSION_ID = "Yx3_kP0-qW9zT2mN7bV5cR8dF1gH4jL6sA0eU2iO";
+  private static final String PATTERN = "%-5p [%c] %s%e%n";
+
+  private static ExtLogRecord record(String message, Throwable thrown) {
+    ExtLogRecord record = new ExtLogRecord(Level.ERROR, message, "test");
+    record.setLoggerName("org.infinispan.interceptors.impl.InvocationContextInterceptor");
+    record.setThrown(thrown);
+    return record;
+  }
+
+  @Test
+  void hidesASessionIdInTheTextOfAnAttachedExceptionAndItsCauses() {
+    var cause = new IllegalStateException("lock owner " + SESSION_ID + ".node2");
+    var timeout =
+        new RuntimeException(
+            "ISPN000299: Unable to acquire lock after 15 seconds for key SessionMetaDataKey("
+                + SESSION_ID
+                + ")",
+            cause);
+
+    String line = new SessionIdHidingFormatter(PATTERN).format(record("ISPN000136", timeout));
+
+    assertFalse(line.contains(SESSION_ID), line);
+    assertTrue(line.contains("SessionMetaDataKey(<id hidden>)"), line);
+    assertTrue(line.contains("lock owner <id hidden>.node2"), line);
+    assertTrue(line.contains("at org.erp.sessions.logging.SessionIdHidingFormatterTest"), line);
+  }
+
+  @Test
+  void hidesASessionIdInTheMessage() {
+    String line =
+        new SessionIdHidingFormatter(PATTERN).format(record("session " + SESSION_ID, null));
+
+    assertEquals(
+        "ERROR [org.infinispan.interceptors.impl.InvocationContextInterceptor] session <id hidden>\n",
+        line);
+  }
+
+  @Test
+  void leavesTokensOfOtherLengthsAndOtherAlphabetsAlone() {
+    String longer = SESSION_ID + "x";
+    String shorter = SESSION_ID.substring(1);
+    String message =
+        String.join(
+            " ",
+            longer,
+            shorter,
+            "s:0123456789abcdef",
+            "3f2b8c1e-9d4a-4e7b-8c6f-2a1d5e9b7c3f",
+            "org.erp.sessions.web.session.SessionCommitFilter");
+
+    String line = new SessionIdHidingFormatter("%s").format(record(message, null));
+
+    assertEquals(message, line);
+  }
+
+  @Test
+  void takesItsPatternAsAPropertyAsWildFlyConfiguresIt() {
+    var formatter = new SessionIdHidingFormatter();
+    formatter.setPattern("%s|");
+
+    assertEquals("<id hidden>|", formatter.format(record(SESSION_ID, null)));
+  }
+}
