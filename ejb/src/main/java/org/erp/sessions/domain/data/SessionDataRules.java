@@ -52,10 +52,10 @@ public final class SessionDataRules {
   }
 
   /**
-   * Checks that storing {@code compactJson} under {@code key} is allowed, given the values the
-   * session already holds (key to compact JSON).
+   * Checks that storing {@code compactJson} under {@code key} is allowed, given what the session
+   * already holds: key to the size of its value ({@link #sizeOf}).
    */
-  public void checkWrite(String key, String compactJson, Map<String, String> current) {
+  public void checkWrite(String key, String compactJson, Map<String, Integer> currentSizes) {
     checkKey(key);
     if (isSensitive(key)) {
       throw new ErpException(
@@ -69,16 +69,16 @@ public final class SessionDataRules {
           "A value may take at most " + maxValueBytes + " bytes as compact JSON; this one takes "
               + size + ".");
     }
-    boolean replacing = current.containsKey(key);
-    int keys = current.size() + (replacing ? 0 : 1);
+    boolean replacing = currentSizes.containsKey(key);
+    int keys = currentSizes.size() + (replacing ? 0 : 1);
     if (keys > maxKeys) {
       throw new ErpException(
           ErrorCode.SESSION_DATA_FULL, "A session holds at most " + maxKeys + " keys.");
     }
-    int total = size;
-    for (Map.Entry<String, String> entry : current.entrySet()) {
+    long total = size;
+    for (Map.Entry<String, Integer> entry : currentSizes.entrySet()) {
       if (!entry.getKey().equals(key)) {
-        total += sizeOf(entry.getValue());
+        total += entry.getValue();
       }
     }
     if (total > maxTotalBytes) {

@@ -44,9 +44,9 @@ class SessionDataRulesTest {
 
   @Test
   void theKeyLimitCountsOnlyNewKeys() {
-    Map<String, String> full = new HashMap<>();
+    Map<String, Integer> full = new HashMap<>();
     for (int i = 0; i < 32; i++) {
-      full.put("k" + i, "1");
+      full.put("k" + i, 1);
     }
     assertCode(ErrorCode.SESSION_DATA_FULL, () -> rules.checkWrite("new", "1", full));
     rules.checkWrite("k3", "2", full);
@@ -54,9 +54,9 @@ class SessionDataRulesTest {
 
   @Test
   void theTotalLimitCountsTheReplacedValueOnce() {
-    Map<String, String> data = new HashMap<>();
+    Map<String, Integer> data = new HashMap<>();
     for (int i = 0; i < 4; i++) {
-      data.put("k" + i, "\"" + "v".repeat(4000) + "\"");
+      data.put("k" + i, SessionDataRules.sizeOf("\"" + "v".repeat(4000) + "\""));
     }
     assertCode(ErrorCode.SESSION_DATA_FULL, () -> rules.checkWrite("new", "\"" + "s".repeat(400) + "\"", data));
     rules.checkWrite("k0", "\"" + "v".repeat(4094) + "\"", data);

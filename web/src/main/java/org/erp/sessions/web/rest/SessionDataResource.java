@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,8 +30,8 @@ import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.SessionStore;
 
 /**
- * Custom per-session data (API.md §3): kept in the replicated session only, never in the
- * database, gone at logout or expiry. One session attribute per key.
+ * Custom per-session data (API.md §3): kept in the cluster-wide session data cache only
+ * (SessionDataStore), never in the database, gone at logout or expiry.
  */
 @Path("session/data")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +46,7 @@ public class SessionDataResource {
   @Operation(summary = "All keys and their values, as one JSON object sorted by key")
   public JsonObject all() {
     JsonObjectBuilder object = Json.createObjectBuilder();
-    store.data(session()).forEach((key, json) -> object.add(key, parse(json)));
+    store.data(current.get()).forEach((key, json) -> object.add(key, parse(json)));
     return object.build();
   }
 
@@ -58,7 +57,7 @@ public class SessionDataResource {
     SessionDataRules.checkKey(key);
     String json =
         store
-            .data(session(), key)
+            .data(current.get(), key)
             .orElseThrow(
                 () -> new ErpException(ErrorCode.NO_SUCH_KEY, "The session has no key '" + key + "'."));
     return Json.createObjectBuilder().add("key", key).add("value", parse(json)).build();
@@ -84,9 +83,7 @@ public class SessionDataResource {
       throw new ErpException(ErrorCode.VALIDATION_FAILED, "value is required (any JSON value).");
     }
     String compact = json.get("value").toString();
-    HttpSession session = session();
-    rules().checkWrite(key, compact, store.data(session));
-    store.putData(session, key, compact);
+    store.putData(current.get(), key, compact, rules());
     return Response.noContent().build();
   }
 
@@ -95,19 +92,15 @@ public class SessionDataResource {
   @Operation(summary = "Remove a key; 204 also when it is absent")
   public Response remove(@PathParam("key") String key) {
     SessionDataRules.checkKey(key);
-    store.removeData(session(), key);
+    store.removeData(current.get(), key);
     return Response.noContent().build();
   }
 
   @DELETE
   @Operation(summary = "Remove every key")
   public Response clear() {
-    store.clearData(session());
+    store.clearData(current.get());
     return Response.noContent().build();
-  }
-
-  private HttpSession session() {
-    return current.get().session();
   }
 
   private SessionDataRules rules() {

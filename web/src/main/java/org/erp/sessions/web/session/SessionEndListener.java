@@ -10,8 +10,9 @@ import org.erp.sessions.application.DeviceRegistry;
 import org.erp.sessions.domain.device.EndReason;
 
 /**
- * Closes the device of a session that ends without a logout (timeout, or invalidated as no longer
- * valid). A device already ended by a logout or revocation keeps its reason.
+ * When a session ends, on the node that ends it: removes its custom data, and closes its device if
+ * it ends without a logout (timeout, or invalidated as no longer valid). A device already ended by
+ * a logout or revocation keeps its reason.
  */
 @WebListener
 public class SessionEndListener implements HttpSessionListener {
@@ -19,13 +20,21 @@ public class SessionEndListener implements HttpSessionListener {
   private static final Logger LOG = Logger.getLogger(SessionEndListener.class.getName());
 
   @Inject private DeviceRegistry devices;
+  @Inject private SessionDataStore data;
 
   @Override
   public void sessionDestroyed(HttpSessionEvent event) {
+    if (!(event.getSession().getAttribute(SessionStore.STATE) instanceof SessionState state)) {
+      return;
+    }
     try {
-      if (event.getSession().getAttribute(SessionStore.STATE) instanceof SessionState state) {
-        devices.end(state.deviceId(), EndReason.EXPIRED);
-      }
+      data.clear(state.deviceId());
+    } catch (RuntimeException e) {
+      // It expires at the session's absolute deadline anyway.
+      LOG.log(Level.FINE, "Session data not removed at session end: " + e.getClass().getSimpleName());
+    }
+    try {
+      devices.end(state.deviceId(), EndReason.EXPIRED);
     } catch (RuntimeException e) {
       // The periodic sweep closes it later.
       LOG.log(Level.FINE, "Device not closed at session end: " + e.getClass().getSimpleName());

@@ -7,21 +7,20 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.erp.sessions.application.SessionValidity;
 import org.erp.sessions.application.SessionValidity.Standing;
+import org.erp.sessions.domain.data.SessionDataRules;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 
 /**
- * The one place that knows how the HttpSession is laid out: the authenticated state, the last
- * activity, and one attribute per custom data key (so that concurrent writes of different keys
- * never overwrite each other, and a write replicates only its own key).
+ * The one place that knows how a session is stored: in the HttpSession the authenticated state
+ * and the last activity; the custom data in {@link SessionDataStore}, keyed by the session's
+ * device handle (concurrent writes of different keys through any nodes lose nothing there).
  */
 @ApplicationScoped
 public class SessionStore {
@@ -30,12 +29,12 @@ public class SessionStore {
 
   static final String STATE = "erp.state";
   static final String LAST_ACTIVITY = "erp.last-activity";
-  static final String DATA_PREFIX = "erp.data.";
 
   /** Activity is stored at most once a second: a burst of requests replicates one write. */
   private static final Duration ACTIVITY_GRANULARITY = Duration.ofSeconds(1);
 
   @Inject private SessionValidity validity;
+  @Inject private SessionDataStore data;
   @Inject private SessionAudit audit;
 
   /**
@@ -48,6 +47,9 @@ public class SessionStore {
       HttpServletRequest request, UserView user, SessionState state) {
     HttpSession session = request.getSession(false);
     if (session != null) {
+      if (session.getAttribute(STATE) instanceof SessionState previous) {
+        clearDataOfEndedSession(previous.deviceId());
+      }
       for (String name : Collections.list(session.getAttributeNames())) {
         session.removeAttribute(name);
       }
@@ -103,6 +105,15 @@ public class SessionStore {
     }
   }
 
+  /** Best effort: unreachable under the new session's handle, and it expires anyway. */
+  private void clearDataOfEndedSession(String deviceId) {
+    try {
+      data.clear(deviceId);
+    } catch (RuntimeException cacheUnavailable) {
+      LOG.log(Level.FINE, "Session data not removed: " + cacheUnavailable.getClass().getName());
+    }
+  }
+
   /** Best effort: the session itself stands even when the database cannot take the write. */
   private void recordDeviceActivity(String deviceId) {
     try {
@@ -138,30 +149,26 @@ public class SessionStore {
   }
 
   /** The custom data of the session, key to compact JSON, sorted by key. */
-  public Map<String, String> data(HttpSession session) {
-    Map<String, String> data = new TreeMap<>();
-    for (String name : Collections.list(session.getAttributeNames())) {
-      if (name.startsWith(DATA_PREFIX) && session.getAttribute(name) instanceof String json) {
-        data.put(name.substring(DATA_PREFIX.length()), json);
-      }
-    }
-    return data;
+  public Map<String, String> data(ValidSession valid) {
+    return data.all(valid.state().deviceId());
   }
 
-  public Optional<String> data(HttpSession session, String key) {
-    return Optional.ofNullable((String) session.getAttribute(DATA_PREFIX + key));
+  public Optional<String> data(ValidSession valid, String key) {
+    return data.get(valid.state().deviceId(), key);
   }
 
-  public void putData(HttpSession session, String key, String compactJson) {
-    session.setAttribute(DATA_PREFIX + key, compactJson);
+  /** Stores a value if the rules allow it; a refusal changes nothing. */
+  public void putData(ValidSession valid, String key, String compactJson, SessionDataRules rules) {
+    SessionState state = valid.state();
+    data.put(state.deviceId(), key, compactJson, rules, state.absoluteExpiresAt());
   }
 
-  public void removeData(HttpSession session, String key) {
-    session.removeAttribute(DATA_PREFIX + key);
+  public void removeData(ValidSession valid, String key) {
+    SessionState state = valid.state();
+    data.remove(state.deviceId(), key, state.absoluteExpiresAt());
   }
 
-  public void clearData(HttpSession session) {
-    List<String> keys = List.copyOf(data(session).keySet());
-    keys.forEach(key -> removeData(session, key));
+  public void clearData(ValidSession valid) {
+    data.clear(valid.state().deviceId());
   }
 }
