@@ -76,6 +76,10 @@ public class SessionDataStore {
       String current = cache.get(handle);
       Map<String, Integer> sizes = sizes(current);
       rules.checkWrite(key, compactJson, sizes);
+      // A value replaced by one of the same size leaves the index as it is: one write, not two.
+      if (Integer.valueOf(SessionDataRules.sizeOf(compactJson)).equals(sizes.get(key))) {
+        break;
+      }
       sizes.put(key, SessionDataRules.sizeOf(compactJson));
       if (swapIndex(handle, current, encode(sizes), lifespan)) {
         break;
