@@ -4,7 +4,8 @@
 # 64 workers (GET /api/session/data/k, idempotent); after WARMUP seconds (default 10) node1 is
 # killed with SIGKILL, and the reads go on for AFTER seconds (default 15). Reports sessions lost,
 # custom values lost, failed idempotent requests (targets 0) and the seconds until every session
-# is served again (target ≤ 2 s). Writes bench/results/failover-drill.md; stops the cluster.
+# is served again (target ≤ 2 s): until the last request that failed or waited longer than 1 s
+# ended. Writes bench/results/failover-drill.md; stops the cluster.
 #   bench/failover-drill.sh                               # ~2 min
 #   SESSIONS=50 WARMUP=3 AFTER=3 bench/failover-drill.sh  # a smoke run
 set -euo pipefail
@@ -31,7 +32,9 @@ figure_of() { echo "$figures" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
   echo "| failed idempotent requests | $(figure_of failed_requests) | 0 |"
   echo "| sessions lost | $(figure_of lost_sessions) of $sessions | 0 |"
   echo "| custom values lost | $(figure_of lost_values) | 0 |"
-  echo "| seconds until every session is served again | $(figure_of recovery_s) | ≤ 2 |"
+  echo "| seconds until every session is served again (last failed or > 1 s request ended) | $(figure_of recovery_s) | ≤ 2 |"
+  echo "| slowest request after the kill, seconds | $(figure_of slowest_s) | |"
+  echo "| seconds until every session had a successful read (adds one pass of a worker over its sessions) | $(figure_of every_session_read_s) | |"
 } > "$out"
 start_figures failover-drill
 figure failover-drill "failed idempotent requests" "$(figure_of failed_requests)" "0" "$(at_most "$(figure_of failed_requests)" 0)"

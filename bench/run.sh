@@ -3,8 +3,9 @@
 # (bench/results/summary.png) of the key figures against their targets, with the machine, the
 # date and the commit. Each bench starts and stops its own server or cluster, so ports 8080,
 # 8090, 8180, 8280, 9092 and 9990+ must be free. About 30 minutes.
-#   bench/run.sh            # the whole table
-#   SMOKE=1 bench/run.sh    # a few seconds per bench: proves the scripts work (CI runs this)
+#   bench/run.sh                  # the whole table
+#   bench/run.sh failover-drill   # some benches again; the summary keeps the others' last figures
+#   SMOKE=1 bench/run.sh          # a few seconds per bench: proves the scripts work (CI runs this)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need wrk wrk
@@ -14,7 +15,11 @@ if [ -n "${SMOKE:-}" ]; then
   export DURATION=3s ROUNDS=1 SESSIONS=40 WARMUP=3 AFTER=3 STEPS="300 600" USERS=10
 fi
 benches=(session-read session-write login capacity failover-drill)
-for bench in "${benches[@]}"; do
+selected=("${@:-${benches[@]}}")
+for bench in "${selected[@]}"; do
+  [[ " ${benches[*]} " == *" $bench "* ]] || { echo "no such bench: $bench (${benches[*]})" >&2; exit 2; }
+done
+for bench in "${selected[@]}"; do
   echo "== $bench"
   "$root/bench/$bench.sh"
 done
@@ -24,11 +29,16 @@ done
   echo
   provenance
   [ -n "${SMOKE:-}" ] && echo "- SMOKE run: durations of seconds, figures not meaningful"
+  if [ $# -gt 0 ]; then
+    echo "- run now: ${selected[*]}; the other figures are from their last run (see each page)"
+  fi
   echo
   echo "| bench | figure | value | target | met |"
   echo "|---|---|---|---|---|"
   for bench in "${benches[@]}"; do
-    awk -F'\t' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$results/$bench.tsv"
+    if [ -f "$results/$bench.tsv" ]; then
+      awk -F'\t' '{printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5}' "$results/$bench.tsv"
+    fi
   done
   echo
   echo "Details: $(for bench in "${benches[@]}"; do printf '[%s](%s.md) ' "$bench" "$bench"; done)"
@@ -47,7 +57,7 @@ if command -v gnuplot > /dev/null; then
       share = ($4 ~ /≤/) ? (v > 0 ? t / v : 10) : v / t
       if (share > 10) share = 10
       printf "\"%s\"\t%.3f\n", $2, share
-    }' "$results/$bench.tsv"
+    }' "$results/$bench.tsv" 2>/dev/null || true
   done > "$data"
   gnuplot <<PLOT
 set terminal pngcairo size 1100,600 font "sans,10"
