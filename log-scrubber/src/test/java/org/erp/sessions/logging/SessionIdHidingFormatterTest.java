@@ -73,4 +73,36 @@ class SessionIdHidingFormatterTest {
 
     assertEquals("<id hidden>|", formatter.format(record(SESSION_ID, null)));
   }
+
+  @Test
+  void requestInputInAMessageCannotForgeALogLine() {
+    String forged =
+        "RESTEASY002142: bad media type text/x\r\n2026-11-27 12:00:00,000 ERROR [audit] fake\u001b[31m";
+
+    String line = new SessionIdHidingFormatter(PATTERN).format(record(forged, null));
+
+    assertEquals(
+        "ERROR [org.infinispan.interceptors.impl.InvocationContextInterceptor] RESTEASY002142: bad"
+            + " media type text/x\\u000d\n    | 2026-11-27 12:00:00,000 ERROR [audit]"
+            + " fake\\u001b[31m\n",
+        line);
+  }
+
+  @Test
+  void anOrdinaryMessageAndItsParametersAreFormattedAsBefore() {
+    ExtLogRecord record = record("user {0} at\t{1}", null);
+    record.setParameters(new Object[] {"demo", 3});
+
+    assertEquals("user demo at\t3", new SessionIdHidingFormatter("%s").format(record));
+  }
+
+  @Test
+  void aControlCharacterInTheTextOfAnExceptionIsEscapedToo() {
+    var refused = new IllegalArgumentException("Failure parsing MediaType string: \u001f\u0007");
+
+    String line = new SessionIdHidingFormatter("%s%e").format(record("RESTEASY002130", refused));
+
+    assertTrue(line.startsWith("RESTEASY002130: java.lang.IllegalArgumentException: Failure parsing"
+        + " MediaType string: \\u001f\\u0007\n\tat "), line);
+  }
 }
