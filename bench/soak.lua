@@ -1,16 +1,12 @@
 -- wrk script for the soak: mixed reads and writes over many signed-in sessions. The file after
 -- "--" holds one "session_id=...<TAB>csrf-token" line per session. Four requests in five read
 -- the session (GET /api/session); the fifth writes one of eight custom keys of that session.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "session-list.lua")
 local sessions = {}
 local counter = 0
 
 function init(args)
-  for line in io.lines(args[1]) do
-    local cookie, csrf = line:match("^(%S+)\t(%S+)$")
-    if cookie then
-      sessions[#sessions + 1] = { cookie = cookie, csrf = csrf }
-    end
-  end
+  sessions = read_sessions(args[1])
 end
 
 function request()

@@ -1,15 +1,11 @@
 -- wrk script: PUT /api/session/data/kN (N of 0..7) over many sessions; the file after "--" holds
 -- one "session_id=...<TAB>csrf-token" line per session.
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "session-list.lua")
 local sessions = {}
 local counter = 0
 
 function init(args)
-  for line in io.lines(args[1]) do
-    local cookie, csrf = line:match("^(%S+)\t(%S+)$")
-    if cookie then
-      sessions[#sessions + 1] = { cookie = cookie, csrf = csrf }
-    end
-  end
+  sessions = read_sessions(args[1])
 end
 
 function request()

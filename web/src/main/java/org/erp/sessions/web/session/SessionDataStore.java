@@ -72,15 +72,16 @@ public class SessionDataStore {
   public void put(
       String handle, String key, String compactJson, SessionDataRules rules, Instant expiresAt) {
     long lifespan = lifespanMillis(expiresAt);
+    Integer size = SessionDataRules.sizeOf(compactJson);
     while (true) {
       String current = cache.get(handle);
       Map<String, Integer> sizes = sizes(current);
       rules.checkWrite(key, compactJson, sizes);
       // A value replaced by one of the same size leaves the index as it is: one write, not two.
-      if (Integer.valueOf(SessionDataRules.sizeOf(compactJson)).equals(sizes.get(key))) {
+      if (size.equals(sizes.get(key))) {
         break;
       }
-      sizes.put(key, SessionDataRules.sizeOf(compactJson));
+      sizes.put(key, size);
       if (swapIndex(handle, current, encode(sizes), lifespan)) {
         break;
       }
