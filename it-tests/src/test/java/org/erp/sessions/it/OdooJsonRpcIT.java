@@ -203,6 +203,13 @@ class OdooJsonRpcIT extends ApiTestBase {
       {"https://evil.example/", "/"},
       {"/\\evil.example", "/"},
       {"javascript:alert(1)", "/"},
+      // Undertow writes one byte per header character: U+012F is '/', U+015C '\\'.
+      {"/\u012Fevil.example", "/"},
+      {"/\u015Cevil.example", "/"},
+      {"/%2F%2Fevil.example", "/"},
+      // Longer than Undertow's header buffer, where U+010D U+010A became a real CR LF.
+      {"/" + "x".repeat(20 * 1024) + "\u010D\u010ASet-Cookie: session_id=planted", "/"},
+      {"/" + "x".repeat(20 * 1024), "/"},
     };
     for (String[] testCase : cases) {
       ApiClient odoo = new ApiClient();
@@ -218,6 +225,8 @@ class OdooJsonRpcIT extends ApiTestBase {
       assertEquals(303, answer.statusCode(), testCase[0]);
       String location = answer.headers().firstValue("Location").orElseThrow();
       assertEquals(ApiClient.BASE + testCase[1], location.startsWith("/") ? ApiClient.BASE + location : location, testCase[0]);
+      assertEquals(1, answer.headers().allValues("Location").size(), testCase[0]);
+      assertTrue(answer.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.contains("planted")), testCase[0]);
       odoo.get("/api/session/check").expect(401);
     }
   }

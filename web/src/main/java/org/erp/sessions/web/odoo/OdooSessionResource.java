@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +31,7 @@ import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.http.RedirectTargets;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
 import org.erp.sessions.web.session.SignIn;
@@ -132,33 +132,18 @@ public class OdooSessionResource {
   @SessionAccess(value = SessionAccess.Mode.OPTIONAL, csrfChecked = false)
   @Operation(
       summary = "Odoo: sign out, then 303 to redirect",
-      description = "Only a local path (/x) is followed; anything else redirects to /.")
+      description =
+          "Only a path on this site (/x) of printable ASCII, at most 2 KiB, is followed;"
+              + " anything else redirects to /.")
   public Response logout(@QueryParam("redirect") String redirect) {
     current.optional().ifPresent(signIn::signOut);
     // A plain string: JAX-RS would resolve a relative URI against /web/.
     return SessionCookies.signedOut(
             Response.status(Response.Status.SEE_OTHER)
-                .header(HttpHeaders.LOCATION, localPathOrRoot(redirect)),
+                .header(HttpHeaders.LOCATION, RedirectTargets.sameSitePathOrRoot(redirect)),
             config.cookieName(),
             request.isSecure())
         .build();
-  }
-
-  /** Open-redirect protection: a path on this server, never another host or scheme. */
-  static String localPathOrRoot(String redirect) {
-    if (redirect == null
-        || !redirect.startsWith("/")
-        || redirect.startsWith("//")
-        || redirect.contains("\\")
-        || redirect.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      return "/";
-    }
-    try {
-      URI uri = new URI(redirect);
-      return uri.getScheme() == null && uri.getRawAuthority() == null ? redirect : "/";
-    } catch (java.net.URISyntaxException e) {
-      return "/";
-    }
   }
 
   private JsonObject sessionInfo(ValidSession valid) {
