@@ -20,6 +20,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 state="$root/run/cluster"
 h2_port=9092
+# The demo users (admin/admin, ...) are this script's; the product starts with none.
+export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
 start_timeout=180
 
 usage() {

@@ -14,6 +14,8 @@ node="${ERP_NODE:-node1}"
 base="$root/run/$node"
 
 build_if_needed
+# The demo users (admin/admin, ...) are this script's; the product starts with none.
+export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
 prepare_base "$base" deploy
 
 if [ "${ERP_DB:-h2}" = "postgresql" ]; then

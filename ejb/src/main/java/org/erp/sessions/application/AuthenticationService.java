@@ -1,64 +1,68 @@
 package org.erp.sessions.application;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.application.LoginThrottle.Reservation;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
-import org.erp.sessions.domain.password.PasswordHasher;
 import org.erp.sessions.domain.user.User;
 import org.erp.sessions.domain.user.UserView;
 
-/** Checks credentials, with the login cooldown, and changes passwords. */
+/**
+ * Checks credentials, with the login cooldown, and changes passwords. Every password check takes
+ * an attempt from the cooldown first ({@link LoginThrottle#reserve}) and then one of this node's
+ * turns for password work ({@link PasswordWork#inTurn}).
+ */
 @Stateless
 public class AuthenticationService {
 
   private static final Logger LOG = Logger.getLogger(AuthenticationService.class.getName());
   private static final String INVALID = "Wrong login or password.";
-
-  /** Verified instead of a real hash for unknown logins, so both cost the same time. */
-  private static volatile String decoyHash;
+  /** A first attempt racing others to insert its counters: the rows exist on the next try. */
+  private static final int RESERVE_TRIES = 4;
 
   @PersistenceContext private EntityManager em;
-  @Inject private ErpConfig config;
+  @Inject private PasswordWork passwords;
   @EJB private LoginThrottle throttle;
   @EJB private DeviceRegistry devices;
 
   /**
    * The user whose login and password these are. An unknown login, a wrong password and an
-   * inactive user get the same answer, in about the same time.
+   * inactive user get the same answer, in the same time.
    */
   public UserView authenticate(String login, String password, String clientAddress) {
-    throttle.checkAllowed(login, clientAddress);
-    PasswordHasher hasher = config.passwordHasher();
-    List<User> found =
-        em.createNamedQuery("User.findByLogin", User.class)
-            .setParameter("login", login)
-            .getResultList();
-    User user = found.isEmpty() ? null : found.get(0);
-    boolean accepted;
+    Reservation attempt = reserve(login, clientAddress);
+    User user =
+        verified(
+            attempt,
+            () -> {
+              List<User> found =
+                  em.createNamedQuery("User.findByLogin", User.class)
+                      .setParameter("login", login)
+                      .getResultList();
+              User candidate = found.isEmpty() ? null : found.get(0);
+              boolean accepted =
+                  passwords.verify(password, candidate == null ? null : candidate.passwordHash())
+                      && candidate != null
+                      && candidate.active();
+              if (accepted && passwords.needsRehash(candidate.passwordHash())) {
+                // Imported Odoo hashes (and hashes of an older cost) become Argon2id at this cost.
+                candidate.rehashPassword(passwords.hash(password));
+                passwords.odooHashesChanged();
+              }
+              return accepted ? candidate : null;
+            });
     if (user == null) {
-      hasher.verify(password, decoyHash(hasher));
-      accepted = false;
-    } else {
-      accepted = hasher.verify(password, user.passwordHash()) && user.active();
-    }
-    if (!accepted) {
-      recordFailure(login, clientAddress);
       throw new ErpException(ErrorCode.INVALID_CREDENTIALS, INVALID);
     }
-    throttle.recordSuccess(login);
-    if (hasher.needsRehash(user.passwordHash())) {
-      // Imported Odoo hashes (and hashes of an older cost) become Argon2id at this cost.
-      user.rehashPassword(hasher.hash(password));
-    }
+    throttle.succeeded(attempt);
     return user.view();
   }
 
@@ -78,35 +82,44 @@ public class AuthenticationService {
     if (user == null) {
       throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
     }
-    throttle.checkAllowed(user.login(), clientAddress);
-    PasswordHasher hasher = config.passwordHasher();
-    if (!hasher.verify(currentPassword, user.passwordHash())) {
-      recordFailure(user.login(), clientAddress);
+    Reservation attempt = reserve(user.login(), clientAddress);
+    boolean accepted = verified(attempt, () -> passwords.verify(currentPassword, user.passwordHash()));
+    if (!accepted) {
       throw new ErpException(ErrorCode.CURRENT_PASSWORD_WRONG, "The current password is wrong.");
     }
-    throttle.recordSuccess(user.login());
+    throttle.succeeded(attempt);
     UserDirectory.checkPasswordStrength(user.login(), newPassword, ErrorCode.WEAK_PASSWORD);
-    user.changePassword(hasher.hash(newPassword));
+    user.changePassword(passwords.inTurn(() -> passwords.hash(newPassword)));
+    passwords.odooHashesChanged();
     devices.endAllBut(uid, currentDeviceId, EndReason.PASSWORD);
     return user.view();
   }
 
-  private void recordFailure(String login, String clientAddress) {
+  /**
+   * Runs the password check in a turn; when no turn comes free the attempt is given back, since
+   * its password was never looked at.
+   */
+  private <T> T verified(Reservation attempt, Supplier<T> check) {
     try {
-      throttle.recordFailure(login, clientAddress);
-    } catch (EJBException firstInsertRace) {
-      // Two first failures for the same key raced to insert its row; the row exists now.
-      LOG.fine("Retrying a login failure count after a concurrent insert.");
-      throttle.recordFailure(login, clientAddress);
+      return passwords.inTurn(check);
+    } catch (ErpException busy) {
+      if (busy.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+        throttle.notVerified(attempt);
+      }
+      throw busy;
     }
   }
 
-  private static String decoyHash(PasswordHasher hasher) {
-    String hash = decoyHash;
-    if (hash == null || hasher.needsRehash(hash)) {
-      hash = hasher.hash("decoy password, never valid");
-      decoyHash = hash;
+  private Reservation reserve(String login, String clientAddress) {
+    for (int tried = 1; ; tried++) {
+      try {
+        return throttle.reserve(login, clientAddress);
+      } catch (LoginThrottle.CountRaced raced) {
+        if (tried == RESERVE_TRIES) {
+          throw raced;
+        }
+        LOG.fine("Counting a login attempt again after a concurrent first attempt.");
+      }
     }
-    return hash;
   }
 }

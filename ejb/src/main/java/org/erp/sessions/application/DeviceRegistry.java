@@ -32,7 +32,7 @@ public class DeviceRegistry {
   @Inject private ErpConfig config;
 
   /** A new session's device, what the session knows it by. */
-  public record OpenedDevice(String id, Instant createdAt) {}
+  public record OpenedDevice(String id, Instant createdAt, int evicted) {}
 
   /**
    * Records a new session of the user. With {@code erp.session.max-per-user} reached, policy
@@ -43,6 +43,7 @@ public class DeviceRegistry {
       int uid, String ipAddress, String userAgent, Duration idleTimeout, Instant absoluteExpiresAt) {
     Instant now = Instant.now();
     int limit = config.maxSessionsPerUser();
+    int evicted = 0;
     if (limit > 0) {
       // Logins of one user are serialized here, so two at once cannot both slip under the limit.
       em.find(User.class, uid, LockModeType.PESSIMISTIC_WRITE);
@@ -60,7 +61,9 @@ public class DeviceRegistry {
               "You already have " + live.size() + " active sessions, the most allowed; sign out"
                   + " of one of them first.");
         }
-        live.subList(0, live.size() - limit + 1).forEach(d -> d.end(now, EndReason.EVICTED));
+        List<Device> oldest = live.subList(0, live.size() - limit + 1);
+        oldest.forEach(d -> d.end(now, EndReason.EVICTED));
+        evicted = oldest.size();
       }
     }
     Device device =
@@ -74,7 +77,7 @@ public class DeviceRegistry {
             idleTimeout,
             absoluteExpiresAt);
     em.persist(device);
-    return new OpenedDevice(device.id(), now);
+    return new OpenedDevice(device.id(), now, evicted);
   }
 
   /** The user's sessions that are still valid, newest activity first. */
@@ -125,12 +128,17 @@ public class DeviceRegistry {
     }
   }
 
-  /** Ends the session's device if it is still open; no-op for an unknown id. */
-  public void end(String deviceId, EndReason reason) {
+  /**
+   * Ends the session's device if it is still open; no-op for an unknown id. True when this call
+   * ended it (false: unknown, or already ended, keeping its first reason).
+   */
+  public boolean end(String deviceId, EndReason reason) {
     Device device = em.find(Device.class, deviceId);
-    if (device != null) {
-      device.end(Instant.now(), reason);
+    if (device == null || !device.isOpen()) {
+      return false;
     }
+    device.end(Instant.now(), reason);
+    return true;
   }
 
   /**

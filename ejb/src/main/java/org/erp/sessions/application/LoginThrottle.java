@@ -1,5 +1,6 @@
 package org.erp.sessions.application;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,15 +16,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.domain.login.ClientAddresses;
 import org.erp.sessions.domain.login.LoginFailure;
+import org.erp.sessions.domain.login.ThrottleRule;
 
 /**
- * The login cooldown: after {@code erp.login.cooldown-after} failures for one login, or from one
- * client address, further attempts are refused for {@code erp.login.cooldown}, counted across the
- * cluster (the counters live in the database).
+ * The login cooldown, counted across the cluster in the database. An attempt is counted
+ * <em>before</em> its password is verified, under a row lock, so however many attempts arrive at
+ * once, at most {@code erp.login.cooldown-after} of them are verified; a right password gives
+ * its attempt back. Three counts:
+ *
+ * <ul>
+ *   <li>a login at one client address: the cooldown proper ({@code erp.login.cooldown-after});
+ *   <li>one client address, whatever the login ({@code erp.login.address-cooldown-after}): one
+ *       address cannot go through many logins;
+ *   <li>one login, whatever the address ({@code erp.login.slowdown-after}): only a slow-down, one
+ *       attempt per {@code erp.login.slowdown-pause}, far above the first, so that someone else's
+ *       wrong passwords never lock the owner out from another address.
+ * </ul>
+ *
+ * IPv6 clients are counted per /64 ({@link ClientAddresses}).
  */
 @Stateless
 public class LoginThrottle {
@@ -30,61 +49,123 @@ public class LoginThrottle {
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
 
-  /** Refuses the attempt with {@code too_many_attempts} while the login or address cools down. */
-  public void checkAllowed(String login, String clientAddress) {
-    Instant now = Instant.now();
-    Duration wait = Duration.ZERO;
-    for (String key : keys(login, clientAddress)) {
-      LoginFailure failure = em.find(LoginFailure.class, key);
-      if (failure != null) {
-        Duration locked = failure.lockedFor(now, config.loginCooldownAfter(), config.loginCooldown());
-        wait = locked.compareTo(wait) > 0 ? locked : wait;
-      }
-    }
-    if (!wait.isZero()) {
-      throw new ErpException(
-          ErrorCode.TOO_MANY_ATTEMPTS,
-          "Too many failed login attempts. Try again in " + retrySeconds(wait) + " seconds.",
-          Duration.ofSeconds(retrySeconds(wait)));
-    }
-  }
+  /** The counts one attempt was taken from, to give back when its password was right. */
+  public record Reservation(String loginAtAddress, String address, String login) {}
 
-  /** Counts a failure in its own transaction: the login's refusal must not roll it back. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordFailure(String login, String clientAddress) {
-    Instant now = Instant.now();
-    for (String key : keys(login, clientAddress)) {
-      LoginFailure failure = em.find(LoginFailure.class, key, LockModeType.PESSIMISTIC_WRITE);
-      if (failure == null) {
-        em.persist(new LoginFailure(key, now));
-      } else {
-        failure.countFailure(now, config.loginCooldown());
-      }
+  /**
+   * A first attempt lost the race to insert a counter row (or waited too long for its lock):
+   * nothing was counted, and the next try finds the row. An application exception, so the
+   * container rolls back without logging it as a failure.
+   */
+  @ApplicationException(rollback = true)
+  public static class CountRaced extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CountRaced(Throwable cause) {
+      super("A concurrent attempt changed the same login counters; try again.", cause, false, false);
     }
-    em.flush();
   }
 
   /**
-   * A good password clears the login's count. The address keeps its count: one valid account
-   * must not let an address go on guessing the passwords of others.
+   * Counts an attempt, or refuses it with {@code too_many_attempts} (counting nothing) while one of
+   * its counts holds attempts back. Its own transaction, committed before the password is
+   * verified: concurrent attempts see each other. Rows are locked in key order, so two attempts
+   * never wait for each other's rows crosswise. A first attempt racing another to insert a row
+   * fails with {@link CountRaced}; the caller tries again (the row exists then).
    */
-  public void recordSuccess(String login) {
-    LoginFailure failure = em.find(LoginFailure.class, loginKey(login));
-    if (failure != null) {
-      em.remove(failure);
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Reservation reserve(String login, String clientAddress) {
+    try {
+      return count(login, clientAddress);
+    } catch (PersistenceException raced) {
+      throw new CountRaced(raced);
     }
   }
 
-  private static long retrySeconds(Duration wait) {
-    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  private Reservation count(String login, String clientAddress) {
+    Instant now = Instant.now();
+    Reservation reservation = keys(login, clientAddress);
+    Map<String, ThrottleRule> rules = new TreeMap<>();
+    rules.put(reservation.loginAtAddress(), loginAtAddressRule());
+    rules.put(reservation.address(), addressRule());
+    rules.put(reservation.login(), loginRule());
+    Map<String, LoginFailure> counters = new TreeMap<>();
+    Duration wait = Duration.ZERO;
+    for (Map.Entry<String, ThrottleRule> entry : rules.entrySet()) {
+      LoginFailure counter = em.find(LoginFailure.class, entry.getKey(), LockModeType.PESSIMISTIC_WRITE);
+      if (counter == null) {
+        counter = new LoginFailure(entry.getKey(), now);
+        em.persist(counter);
+      }
+      counters.put(entry.getKey(), counter);
+      Duration held = counter.waitBeforeNextAttempt(now, entry.getValue());
+      wait = held.compareTo(wait) > 0 ? held : wait;
+    }
+    if (!wait.isZero()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new ErpException(
+          ErrorCode.TOO_MANY_ATTEMPTS,
+          "Too many failed login attempts. Try again in " + seconds + " seconds.",
+          Duration.ofSeconds(seconds));
+    }
+    counters.forEach((key, counter) -> counter.countAttempt(now, rules.get(key)));
+    em.flush();
+    return reservation;
   }
 
-  private static List<String> keys(String login, String clientAddress) {
-    return List.of(loginKey(login), sha256("address:" + clientAddress));
+  /**
+   * The password was right: the login at this address starts afresh, and the attempt is given
+   * back to the address and the login (other addresses' failures for the login still count).
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void succeeded(Reservation reservation) {
+    for (String key : sortedKeys(reservation)) {
+      LoginFailure counter = em.find(LoginFailure.class, key, LockModeType.PESSIMISTIC_WRITE);
+      // Reset, not removed: a removed row would make concurrent first attempts race to insert it.
+      if (counter != null && key.equals(reservation.loginAtAddress())) {
+        counter.reset();
+      } else if (counter != null) {
+        counter.giveBack();
+      }
+    }
   }
 
-  private static String loginKey(String login) {
-    return sha256("login:" + login);
+  /** The password was never verified (the node was too busy): the attempt does not count. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void notVerified(Reservation reservation) {
+    for (String key : sortedKeys(reservation)) {
+      LoginFailure counter = em.find(LoginFailure.class, key, LockModeType.PESSIMISTIC_WRITE);
+      if (counter != null) {
+        counter.giveBack();
+      }
+    }
+  }
+
+  private static List<String> sortedKeys(Reservation reservation) {
+    return Stream.of(reservation.loginAtAddress(), reservation.address(), reservation.login())
+        .sorted()
+        .toList();
+  }
+
+  private ThrottleRule loginAtAddressRule() {
+    return ThrottleRule.cooldown(config.loginCooldownAfter(), config.loginCooldown());
+  }
+
+  private ThrottleRule addressRule() {
+    return ThrottleRule.cooldown(config.loginAddressCooldownAfter(), config.loginCooldown());
+  }
+
+  private ThrottleRule loginRule() {
+    return new ThrottleRule(
+        config.loginSlowdownAfter(), config.loginCooldown(), config.loginSlowdownPause());
+  }
+
+  private static Reservation keys(String login, String clientAddress) {
+    String address = ClientAddresses.throttleKey(clientAddress);
+    return new Reservation(
+        sha256("login-at-address:" + login + "\n" + address),
+        sha256("address:" + address),
+        sha256("login:" + login));
   }
 
   private static String sha256(String text) {

@@ -13,6 +13,7 @@ import org.erp.sessions.domain.context.ContextRules;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.domain.password.PasswordHasher;
 import org.erp.sessions.domain.user.Company;
 import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.User;
@@ -27,6 +28,7 @@ public class UserDirectory {
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
   @EJB private DeviceRegistry devices;
+  @Inject private PasswordWork passwords;
 
   /** The user, or 404 {@code not_found}. */
   public UserView get(int uid) {
@@ -60,7 +62,14 @@ public class UserDirectory {
 
   /** Creates a user: 409 {@code login_taken}, 400 {@code validation_failed}. */
   public UserView create(NewUser newUser) {
-    checkPasswordStrength(newUser.login().trim(), newUser.password(), ErrorCode.VALIDATION_FAILED);
+    if (newUser.importedPasswordHash() != null) {
+      PasswordHasher.importProblem(newUser.importedPasswordHash())
+          .ifPresent(problem -> {
+            throw new ErpException(ErrorCode.VALIDATION_FAILED, problem);
+          });
+    } else {
+      checkPasswordStrength(newUser.login().trim(), newUser.password(), ErrorCode.VALIDATION_FAILED);
+    }
     return createWithoutPasswordPolicy(newUser);
   }
 
@@ -89,14 +98,24 @@ public class UserDirectory {
         new User(
             login,
             newUser.name().trim(),
-            config.passwordHasher().hash(newUser.password()),
+            passwordHashOf(newUser),
             newUser.isAdmin(),
             newUser.companyIds(),
             newUser.lang(),
             newUser.tz());
     em.persist(user);
     em.flush();
+    if (newUser.importedPasswordHash() != null) {
+      passwords.odooHashesChanged();
+    }
     return user.view();
+  }
+
+  private String passwordHashOf(NewUser newUser) {
+    if (newUser.importedPasswordHash() != null) {
+      return newUser.importedPasswordHash();
+    }
+    return passwords.inTurn(() -> passwords.hash(newUser.password()));
   }
 
   public UserView update(int uid, UserChanges changes) {

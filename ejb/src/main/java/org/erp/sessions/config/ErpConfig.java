@@ -35,9 +35,15 @@ public class ErpConfig {
   public static final String DATA_MAX_TOTAL_BYTES = "erp.session.data.max-total-bytes";
   public static final String LOGIN_COOLDOWN_AFTER = "erp.login.cooldown-after";
   public static final String LOGIN_COOLDOWN = "erp.login.cooldown";
+  public static final String LOGIN_ADDRESS_COOLDOWN_AFTER = "erp.login.address-cooldown-after";
+  public static final String LOGIN_SLOWDOWN_AFTER = "erp.login.slowdown-after";
+  public static final String LOGIN_SLOWDOWN_PAUSE = "erp.login.slowdown-pause";
+  public static final String PASSWORD_MAX_CONCURRENT = "erp.password.max-concurrent";
+  public static final String ARGON2_NATIVE = "erp.password.argon2.native";
   public static final String LANGUAGES = "erp.languages";
   public static final String DB_NAME = "erp.db-name";
   public static final String DEMO_DATA = "erp.demo-data";
+  public static final String BOOTSTRAP_ADMIN_PASSWORD = "erp.bootstrap.admin-password";
   public static final String DEVICE_ACTIVITY_RESOLUTION = "erp.device.activity-resolution";
   public static final String ARGON2_MEMORY_KIB = "erp.password.argon2.memory-kib";
   public static final String ARGON2_ITERATIONS = "erp.password.argon2.iterations";
@@ -108,6 +114,34 @@ public class ErpConfig {
     return positiveDuration(LOGIN_COOLDOWN, "PT60S");
   }
 
+  /** Failed logins from one client address, whatever the login, before its cooldown. */
+  public int loginAddressCooldownAfter() {
+    return integer(LOGIN_ADDRESS_COOLDOWN_AFTER, 20, 1);
+  }
+
+  /** Failed logins of one login, from any address, before it is slowed down. */
+  public int loginSlowdownAfter() {
+    return integer(LOGIN_SLOWDOWN_AFTER, 50, 1);
+  }
+
+  /** A slowed-down login takes one attempt per this pause. */
+  public Duration loginSlowdownPause() {
+    return positiveDuration(LOGIN_SLOWDOWN_PAUSE, "PT5S");
+  }
+
+  /**
+   * Password hashes computed at once on this node; each Argon2id takes 19 MiB, so this bounds
+   * their memory too. Default: twice the cores.
+   */
+  public int passwordMaxConcurrent() {
+    return integer(PASSWORD_MAX_CONCURRENT, 2 * Runtime.getRuntime().availableProcessors(), 1);
+  }
+
+  /** Whether Argon2id may use the reference C implementation (false: always the Java one). */
+  public boolean argon2Native() {
+    return bool(ARGON2_NATIVE, true);
+  }
+
   public List<String> languages() {
     return Arrays.stream(string(LANGUAGES, "en_US,fr_FR,de_DE,nl_BE,es_ES").split(","))
         .map(String::trim)
@@ -120,12 +154,15 @@ public class ErpConfig {
   }
 
   public boolean demoData() {
-    String value = string(DEMO_DATA, "true").toLowerCase(Locale.ROOT);
-    return switch (value) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw invalid(DEMO_DATA, value, "true or false");
-    };
+    return bool(DEMO_DATA, false);
+  }
+
+  /**
+   * The password of the first administrator ({@code admin}), created in company 1 when the
+   * database has no user; empty (the default) creates nobody. Meant for one start: remove it after.
+   */
+  public String bootstrapAdminPassword() {
+    return string(BOOTSTRAP_ADMIN_PASSWORD, "");
   }
 
   public Duration deviceActivityResolution() {
@@ -144,7 +181,7 @@ public class ErpConfig {
 
   /** A hasher at the configured Argon2id cost. */
   public PasswordHasher passwordHasher() {
-    return new PasswordHasher(argon2MemoryKib(), argon2Iterations());
+    return new PasswordHasher(argon2MemoryKib(), argon2Iterations(), argon2Native());
   }
 
   /**
@@ -173,6 +210,11 @@ public class ErpConfig {
     dataMaxTotalBytes();
     loginCooldownAfter();
     loginCooldown();
+    loginAddressCooldownAfter();
+    loginSlowdownAfter();
+    loginSlowdownPause();
+    passwordMaxConcurrent();
+    argon2Native();
     if (languages().isEmpty()) {
       throw invalid(LANGUAGES, "", "at least one language");
     }
@@ -185,6 +227,15 @@ public class ErpConfig {
 
   private String string(String name, String defaultValue) {
     return config().getOptionalValue(name, String.class).map(String::trim).orElse(defaultValue);
+  }
+
+  private boolean bool(String name, boolean defaultValue) {
+    String value = string(name, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(name, value, "true or false");
+    };
   }
 
   private int integer(String name, int defaultValue, int minimum) {

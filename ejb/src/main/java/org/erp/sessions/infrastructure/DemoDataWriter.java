@@ -2,11 +2,13 @@ package org.erp.sessions.infrastructure;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.erp.sessions.application.NewUser;
 import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.user.Company;
 
 /** Writes the demo data in one transaction: all of it or nothing. */
@@ -15,6 +17,30 @@ public class DemoDataWriter {
 
   @PersistenceContext private EntityManager em;
   @EJB private UserDirectory users;
+  @Inject private ErpConfig config;
+
+  public boolean anyUser() {
+    return em.createNamedQuery("User.count", Long.class).getSingleResult() > 0;
+  }
+
+  /**
+   * Creates company 1 (if missing) and the administrator {@code admin} with this password (the
+   * password policy applies); false if users exist.
+   */
+  public boolean createFirstAdministrator(String password) {
+    if (anyUser()) {
+      return false;
+    }
+    if (em.find(Company.class, 1) == null) {
+      em.persist(new Company(1, "YourCompany"));
+      em.flush();
+    }
+    users.create(
+        new NewUser(
+            "admin", password, "Administrator", true, List.of(1), config.languages().get(0),
+            "UTC"));
+    return true;
+  }
 
   /** Seeds companies 1 to 3 and the users admin, demo and portal; false if users exist. */
   public boolean seedIfEmpty() {

@@ -193,6 +193,10 @@ public final class ApiClient {
       sessionId = cleared ? null : value;
       UsedSecrets.record("session id", sessionId);
     }
+    response.header("X-CSRF-Token").ifPresent(token -> {
+      csrfToken = token;
+      UsedSecrets.record("csrf token", csrfToken);
+    });
     if (response.status() == 200
         && response.header("Content-Type").orElse("").startsWith("application/json")
         && response.body().startsWith("{")) {

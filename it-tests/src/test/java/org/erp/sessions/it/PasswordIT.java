@@ -16,10 +16,17 @@ class PasswordIT extends ApiTestBase {
     ApiClient other = new ApiClient();
     other.signIn(login, PASSWORD);
     String oldId = current.sessionId();
+    String oldCsrfToken = current.csrfToken();
 
     current.put("/api/me/password", "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"a brand new one\"}").expect(204);
     assertNotEquals(oldId, current.sessionId(), "new session id");
-    current.get("/api/session").expect(200);
+    assertNotEquals(oldCsrfToken, current.csrfToken(), "new CSRF token");
+    assertEquals(current.csrfToken(), current.get("/api/session").expect(200).json().getString("csrf_token"));
+    ApiClient oldToken = new ApiClient();
+    oldToken.useSessionId(current.sessionId());
+    oldToken.useCsrfToken(oldCsrfToken);
+    assertEquals("csrf_failed", oldToken.patch("/api/me/preferences", "{\"tz\":\"UTC\"}").expect(403).code());
+    current.patch("/api/me/preferences", "{\"tz\":\"UTC\"}").expect(200);
     assertEquals("not_authenticated", other.get("/api/session").expect(401).code());
     ApiClient stale = new ApiClient();
     stale.useSessionId(oldId);

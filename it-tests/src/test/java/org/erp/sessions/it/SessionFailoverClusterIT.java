@@ -369,6 +369,23 @@ class SessionFailoverClusterIT {
     assertTrue(new ApiClient().at(URL2).login(login, "cluster password").status() == 200);
   }
 
+  /**
+   * Attempts are counted before their password is verified, under a row lock in the shared
+   * database: fifty at once through both nodes verify at most erp.login.cooldown-after (4 here).
+   */
+  @Test
+  void fiftyConcurrentWrongPasswordsThroughBothNodesAreVerifiedAtMostFourTimes() {
+    String login = newUser(URL1, "burst");
+    ApiTestBase.sleep(3200); // any failure of another test from this address has cooled down
+    java.util.Map<Integer, Long> statuses =
+        LoginThrottleIT.concurrently(
+            50, i -> new ApiClient().at(i % 2 == 0 ? URL1 : URL2).login(login, "wrong " + i).status());
+    assertTrue(statuses.getOrDefault(401, 0L) <= 4, "at most 4 verified: " + statuses);
+    assertEquals(50, statuses.getOrDefault(401, 0L) + statuses.getOrDefault(429, 0L), statuses.toString());
+    ApiTestBase.sleep(3200);
+    new ApiClient().at(URL2).signIn(login, "cluster password");
+  }
+
   @Test
   void aDatabaseOutageKeepsSessionsServedAndLoginsRefusedWith503UntilItReturns() throws Exception {
     String login = newUser(URL1, "outage");

@@ -73,7 +73,7 @@ class TimeoutsAndCooldownIT extends ApiTestBase {
 
   @Test
   void failuresFromOneAddressCountAcrossLogins() {
-    properties.set("erp.login.cooldown-after", "3").set("erp.login.cooldown", "PT2S");
+    properties.set("erp.login.address-cooldown-after", "3").set("erp.login.cooldown", "PT2S");
     for (int i = 0; i < 3; i++) {
       new ApiClient().login(uniqueLogin("ghost"), "wrong").expect(401);
     }

@@ -15,15 +15,19 @@ public final class UserAgents {
   public record Parsed(String browser, String platform) {}
 
   private static final int CACHE_LIMIT = 1024;
+
+  /** As stored on the device; a longer header is cut before parsing, so it costs no more. */
+  public static final int MAX_LENGTH = 512;
   private static final Parser PARSER = new Parser();
   private static final Map<String, Parsed> CACHE = new ConcurrentHashMap<>();
 
   private UserAgents() {}
 
-  public static Parsed parse(String userAgent) {
-    if (userAgent == null || userAgent.isBlank()) {
+  public static Parsed parse(String header) {
+    if (header == null || header.isBlank()) {
       return new Parsed("Unknown", "Unknown");
     }
+    String userAgent = cut(header);
     Parsed cached = CACHE.get(userAgent);
     if (cached != null) {
       return cached;
@@ -34,6 +38,15 @@ public final class UserAgents {
       CACHE.put(userAgent, parsed);
     }
     return parsed;
+  }
+
+  /** The header as it is parsed, cached and stored: at most {@link #MAX_LENGTH} characters. */
+  public static String cut(String header) {
+    return header.length() <= MAX_LENGTH ? header : header.substring(0, MAX_LENGTH);
+  }
+
+  static int cached() {
+    return CACHE.size();
   }
 
   private static String name(String family) {

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Failed logins counted for one login name or one client address. Kept in the database so that
- * every node of the cluster counts the same failures. The key is a hash: no login names or
- * addresses are stored here.
+ * Login attempts counted for one throttle key (a login at an address, an address, or a login;
+ * see {@link ThrottleRule}). Kept in the database so that every node of the cluster counts the
+ * same attempts. An attempt is counted before its password is verified and given back when the
+ * password was right, so the count also covers attempts still under way. The key is a hash: no
+ * login names or addresses are stored here.
  */
 @Entity
 @Table(name = "erp_login_failure")
@@ -29,27 +31,47 @@ public class LoginFailure {
 
   protected LoginFailure() {}
 
+  /** A key with no attempt counted yet. */
   public LoginFailure(String key, Instant now) {
     this.key = Objects.requireNonNull(key);
-    this.failures = 1;
+    this.failures = 0;
     this.lastFailureAt = now;
   }
 
-  /** Counts one more failure; a failure after a quiet cooldown window starts a new count. */
-  public void countFailure(Instant now, Duration cooldown) {
-    failures = windowEnded(now, cooldown) ? 1 : failures + 1;
+  public String key() {
+    return key;
+  }
+
+  public int attempts() {
+    return failures;
+  }
+
+  /** Counts one more attempt; an attempt after a quiet window starts a new count. */
+  public void countAttempt(Instant now, ThrottleRule rule) {
+    failures = windowEnded(now, rule) ? 1 : failures + 1;
     lastFailureAt = now;
   }
 
-  /** How long logins stay refused, or zero when they are allowed. */
-  public Duration lockedFor(Instant now, int threshold, Duration cooldown) {
-    if (failures < threshold || windowEnded(now, cooldown)) {
-      return Duration.ZERO;
-    }
-    return Duration.between(now, lastFailureAt.plus(cooldown));
+  /** Starts afresh: the login at this address proved itself. */
+  public void reset() {
+    failures = 0;
   }
 
-  private boolean windowEnded(Instant now, Duration cooldown) {
-    return !now.isBefore(lastFailureAt.plus(cooldown));
+  /** Gives back an attempt that turned out to have the right password. */
+  public void giveBack() {
+    failures = Math.max(0, failures - 1);
+  }
+
+  /** How long the next attempt must wait under the rule, or zero when it may go ahead. */
+  public Duration waitBeforeNextAttempt(Instant now, ThrottleRule rule) {
+    if (failures < rule.threshold() || windowEnded(now, rule)) {
+      return Duration.ZERO;
+    }
+    Duration wait = Duration.between(now, lastFailureAt.plus(rule.pause()));
+    return wait.isNegative() ? Duration.ZERO : wait;
+  }
+
+  private boolean windowEnded(Instant now, ThrottleRule rule) {
+    return !now.isBefore(lastFailureAt.plus(rule.window()));
   }
 }

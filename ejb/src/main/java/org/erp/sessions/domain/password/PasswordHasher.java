@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.digests.SHA512Digest;
@@ -39,23 +40,41 @@ public final class PasswordHasher {
 
   private static final int MAX_PBKDF2_ROUNDS = 10_000_000;
 
+  /** Odoo hashes imported with fewer rounds are too cheap to crack; more would stall logins. */
+  public static final int MIN_IMPORTED_PBKDF2_ROUNDS = 100_000;
+
+  public static final int MAX_IMPORTED_PBKDF2_ROUNDS = 2_000_000;
+
+  /** Salt of the decoy work, whose result is thrown away. */
+  private static final byte[] DECOY_SALT = "erp decoy salt..".getBytes(StandardCharsets.US_ASCII);
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
   private final int memoryKib;
   private final int iterations;
+  private final boolean nativeArgon2;
 
   /**
    * @param memoryKib Argon2id memory cost in KiB (OWASP: 19456)
    * @param iterations Argon2id time cost (OWASP: 2)
    */
   public PasswordHasher(int memoryKib, int iterations) {
+    this(memoryKib, iterations, true);
+  }
+
+  /**
+   * @param nativeArgon2 false to always use the Java Argon2id (on the heap) even where the
+   *     reference C implementation loads
+   */
+  public PasswordHasher(int memoryKib, int iterations, boolean nativeArgon2) {
     if (memoryKib < 8 || memoryKib > MAX_MEMORY_KIB || iterations < 1) {
       throw new IllegalArgumentException("Argon2id cost out of range.");
     }
     this.memoryKib = memoryKib;
     this.iterations = iterations;
+    this.nativeArgon2 = nativeArgon2;
   }
 
   /** A new salted Argon2id hash of the password, in PHC string format. */
@@ -63,7 +82,7 @@ public final class PasswordHasher {
     Objects.requireNonNull(password, "Password is required.");
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
-    byte[] hash = argon2id(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+    byte[] hash = argon2(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
     return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM + "$"
         + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
   }
@@ -83,7 +102,7 @@ public final class PasswordHasher {
       }
       byte[] salt = B64_DECODER.decode(argon.group(4));
       byte[] expected = B64_DECODER.decode(argon.group(5));
-      byte[] actual = argon2id(password, salt, memory, time, lanes, expected.length);
+      byte[] actual = argon2(password, salt, memory, time, lanes, expected.length);
       return MessageDigest.isEqual(expected, actual);
     }
     Matcher odoo = ODOO_PBKDF2.matcher(storedHash);
@@ -100,12 +119,91 @@ public final class PasswordHasher {
     return false;
   }
 
+  /**
+   * Verifies like {@link #verify}, but always does the same work: one Argon2id at this hasher's
+   * cost plus {@code pbkdf2Rounds} rounds of PBKDF2-SHA512, whatever the stored hash is, and also
+   * without one (an unknown login, {@code storedHash} null). Where a real hash costs less, decoy
+   * work of the same kind makes up the difference, so the time of a failed login tells nothing
+   * about whether the login exists or how its password was stored. {@code pbkdf2Rounds} is the
+   * highest round count among stored Odoo hashes (0 when there are none).
+   */
+  public boolean verifyAtEqualCost(String password, String storedHash, int pbkdf2Rounds) {
+    String secret = password == null ? "" : password;
+    int odooRounds = pbkdf2Rounds(storedHash);
+    boolean matches;
+    if (odooRounds > 0) {
+      matches = verify(password, storedHash);
+      argon2(secret, DECOY_SALT, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+    } else if (storedHash != null && ARGON2ID.matcher(storedHash).matches()) {
+      matches = verify(password, storedHash);
+    } else {
+      argon2(secret, DECOY_SALT, memoryKib, iterations, PARALLELISM, HASH_BYTES);
+      matches = false;
+    }
+    int padding = pbkdf2Rounds - odooRounds;
+    if (padding > 0) {
+      pbkdf2Sha512(secret, DECOY_SALT, padding, 64);
+    }
+    return matches;
+  }
+
+  /** The rounds of an Odoo PBKDF2 hash, or 0 for any other hash. */
+  public static int pbkdf2Rounds(String storedHash) {
+    Matcher odoo = ODOO_PBKDF2.matcher(storedHash == null ? "" : storedHash);
+    if (!odoo.matches()) {
+      return 0;
+    }
+    int rounds = Integer.parseInt(odoo.group(1));
+    return rounds <= MAX_PBKDF2_ROUNDS ? rounds : 0;
+  }
+
+  /**
+   * Why a hash brought in from elsewhere cannot be stored as is, or empty when it can: an Argon2id
+   * hash in PHC format, or an Odoo {@code $pbkdf2-sha512$} hash with 100,000 to 2,000,000 rounds.
+   */
+  public static Optional<String> importProblem(String storedHash) {
+    if (storedHash == null) {
+      return Optional.of("password_hash is required.");
+    }
+    Matcher argon = ARGON2ID.matcher(storedHash);
+    if (argon.matches()) {
+      int memory = Integer.parseInt(argon.group(1));
+      int time = Integer.parseInt(argon.group(2));
+      int lanes = Integer.parseInt(argon.group(3));
+      return memory >= 8 && memory <= MAX_MEMORY_KIB && time >= 1 && time <= 100 && lanes == 1
+          ? Optional.empty()
+          : Optional.of("password_hash: an Argon2id cost out of range (m 8 to "
+              + MAX_MEMORY_KIB + " KiB, t 1 to 100, p=1).");
+    }
+    Matcher odoo = ODOO_PBKDF2.matcher(storedHash);
+    if (odoo.matches()) {
+      long rounds = Long.parseLong(odoo.group(1));
+      if (rounds < MIN_IMPORTED_PBKDF2_ROUNDS || rounds > MAX_IMPORTED_PBKDF2_ROUNDS) {
+        return Optional.of(
+            "password_hash: Odoo hashes are imported with 100000 to 2000000 PBKDF2 rounds; this one"
+                + " has " + rounds + ". Reset the user's password instead.");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(
+        "password_hash: expected Odoo's $pbkdf2-sha512$<rounds>$<salt>$<hash> or a PHC $argon2id$"
+            + " hash.");
+  }
+
   /** True when the hash is not Argon2id at this hasher's cost: rehash it after a good login. */
   public boolean needsRehash(String storedHash) {
     Matcher argon = ARGON2ID.matcher(storedHash == null ? "" : storedHash);
     return !argon.matches()
         || Integer.parseInt(argon.group(1)) != memoryKib
         || Integer.parseInt(argon.group(2)) != iterations;
+  }
+
+  private byte[] argon2(
+      String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+    return nativeArgon2
+        ? argon2id(password, salt, memoryKib, iterations, lanes, length)
+        : argon2idInJava(
+            password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, lanes, length);
   }
 
   /**

@@ -36,6 +36,9 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @NamedQuery(name = "User.findByLogin", query = "select u from User u where u.login = :login")
 @NamedQuery(name = "User.count", query = "select count(u) from User u")
+@NamedQuery(
+    name = "User.odooHashes",
+    query = "select u.passwordHash from User u where u.passwordHash like '$pbkdf2-sha512$%'")
 public class User {
 
   private static final SecureRandom RANDOM = new SecureRandom();

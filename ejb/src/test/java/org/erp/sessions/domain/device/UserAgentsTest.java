@@ -27,4 +27,19 @@ class UserAgentsTest {
     assertEquals(new UserAgents.Parsed("Unknown", "Unknown"), UserAgents.parse("  "));
     assertEquals(new UserAgents.Parsed("Unknown", "Unknown"), UserAgents.parse("x"));
   }
+
+  @Test
+  void onlyTheFirst512CharactersAreParsedAndCached() {
+    String firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0";
+    String padded = firefox + " " + "x".repeat(UserAgents.MAX_LENGTH);
+    assertEquals(new UserAgents.Parsed("Firefox", "Windows"), UserAgents.parse(padded));
+    // A name beyond the 512th character is never seen: a long header costs no more to parse.
+    String hidden = "y".repeat(UserAgents.MAX_LENGTH) + " " + firefox;
+    assertEquals(new UserAgents.Parsed("Unknown", "Unknown"), UserAgents.parse(hidden));
+    // Headers that differ only past the cut share one cache entry.
+    int before = UserAgents.cached();
+    UserAgents.parse("z".repeat(UserAgents.MAX_LENGTH) + "-a");
+    UserAgents.parse("z".repeat(UserAgents.MAX_LENGTH) + "-b");
+    assertEquals(before + 1, UserAgents.cached());
+  }
 }

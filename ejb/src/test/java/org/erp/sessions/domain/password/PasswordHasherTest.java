@@ -97,4 +97,34 @@ class PasswordHasherTest {
           expected, PasswordHasher.argon2id("pässword", salt, cost[0], cost[1], cost[2], 32));
     }
   }
+
+  @Test
+  void theEqualCostVerificationGivesTheSameAnswersAsThePlainOne() {
+    String odoo =
+        "$pbkdf2-sha512$25000$MDEyMzQ1Njc4OWFiY2RlZg$1ghj0T0HZWch00LfnhjXx3er7ZDEEN1BF6pxsBlgz/d07d.Qxz5Kg1Oz9g8VdS6ebiSwisnASzPZrBoVE1c39Q";
+    PasswordHasher cheap = new PasswordHasher(8, 1);
+    String argon = cheap.hash("right");
+    for (int padding : new int[] {0, 25_000, 30_000}) {
+      assertTrue(cheap.verifyAtEqualCost("correct horse battery staple", odoo, padding));
+      assertFalse(cheap.verifyAtEqualCost("wrong", odoo, padding));
+      assertTrue(cheap.verifyAtEqualCost("right", argon, padding));
+      assertFalse(cheap.verifyAtEqualCost("wrong", argon, padding));
+      assertFalse(cheap.verifyAtEqualCost("right", null, padding), "an unknown login");
+      assertFalse(cheap.verifyAtEqualCost(null, argon, padding));
+    }
+    assertEquals(25_000, PasswordHasher.pbkdf2Rounds(odoo));
+    assertEquals(0, PasswordHasher.pbkdf2Rounds(argon));
+  }
+
+  @Test
+  void importedHashesAreCheckedForTheirFormatAndCost() {
+    String rounds = "$pbkdf2-sha512$%d$MDEyMzQ1Njc4OWFiY2RlZg$1ghj0T0HZWch00LfnhjXx3er7ZDEEN1BF6pxsBlgz/d07d.Qxz5Kg1Oz9g8VdS6ebiSwisnASzPZrBoVE1c39Q";
+    assertTrue(PasswordHasher.importProblem(String.format(rounds, 100_000)).isEmpty());
+    assertTrue(PasswordHasher.importProblem(String.format(rounds, 2_000_000)).isEmpty());
+    assertTrue(PasswordHasher.importProblem(String.format(rounds, 99_999)).orElseThrow().contains("99999"));
+    assertTrue(PasswordHasher.importProblem(String.format(rounds, 2_000_001)).isPresent());
+    assertTrue(PasswordHasher.importProblem(owasp.hash("x")).isEmpty());
+    assertTrue(PasswordHasher.importProblem("$2b$12$abcdefghijklmnopqrstuv").isPresent());
+    assertTrue(PasswordHasher.importProblem(null).isPresent());
+  }
 }

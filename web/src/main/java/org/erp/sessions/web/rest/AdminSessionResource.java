@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
+import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.SessionAccess;
+import org.erp.sessions.web.session.SessionAudit;
 
 /** Administrators end any one session by its device id (API.md §6). */
 @Path("admin/sessions")
@@ -20,12 +22,15 @@ import org.erp.sessions.web.session.SessionAccess;
 public class AdminSessionResource {
 
   @Inject private DeviceRegistry devices;
+  @Inject private CurrentSession current;
+  @Inject private SessionAudit audit;
 
   @DELETE
   @Path("{id}")
   @Operation(summary = "End one session by its device id; 404 not_found")
   public Response endSession(@PathParam("id") String id) {
     devices.revokeAny(id);
+    audit.deviceRevoked(current.get(), id);
     return Response.noContent().build();
   }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
@@ -24,10 +25,14 @@ import org.erp.sessions.application.NewUser;
 import org.erp.sessions.application.UserChanges;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.domain.error.ErpException;
+import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.SessionAccess;
+import org.erp.sessions.web.session.SessionAudit;
 
 /**
  * User administration (API.md §6), with each user's sessions: administrators only, others get 403
@@ -43,34 +48,49 @@ public class AdminUserResource {
   @Inject private DeviceRegistry devices;
   @Inject private ErpConfig config;
   @Context private UriInfo uriInfo;
+  @Inject private CurrentSession current;
+  @Inject private SessionAudit audit;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Create a user",
       description =
-          "Required: login, password (at least 8 characters, not the login), name, company_ids"
-              + " (existing companies; the first is where new sessions start). Optional:"
-              + " is_admin (false), lang (the first of erp.languages), tz (UTC). 201 with the"
-              + " user and a Location header; 409 login_taken; 400 validation_failed,"
+          "Required: login, password (at least 8 characters, not the login) or password_hash"
+              + " (importing a user: Odoo's $pbkdf2-sha512$ with 100,000 to 2,000,000 rounds, or"
+              + " a PHC $argon2id$ hash; replaced by Argon2id at the next login), name,"
+              + " company_ids (existing companies; the first is where new sessions start)."
+              + " Optional: is_admin (false), lang (the first of erp.languages), tz (UTC). 201"
+              + " with the user and a Location header; 409 login_taken; 400 validation_failed,"
               + " invalid_lang, invalid_tz.")
   public Response create(InputStream body) {
     JsonObject json =
         JsonBodies.object(
-            body, Set.of("login", "password", "name", "is_admin", "company_ids", "lang", "tz"));
+            body,
+            Set.of(
+                "login", "password", "password_hash", "name", "is_admin", "company_ids", "lang",
+                "tz"));
+    String password = JsonBodies.optionalString(json, "password");
+    String passwordHash = JsonBodies.optionalString(json, "password_hash");
+    if ((password == null) == (passwordHash == null)) {
+      throw new ErpException(
+          ErrorCode.VALIDATION_FAILED, "Send either password or password_hash, not both.");
+    }
     Boolean isAdmin = JsonBodies.optionalBoolean(json, "is_admin");
     String lang = JsonBodies.optionalString(json, "lang");
     String tz = JsonBodies.optionalString(json, "tz");
     NewUser newUser =
         new NewUser(
             JsonBodies.requiredString(json, "login"),
-            JsonBodies.requiredString(json, "password"),
+            password,
+            passwordHash,
             JsonBodies.requiredString(json, "name"),
             isAdmin != null && isAdmin,
             JsonBodies.requiredIntList(json, "company_ids"),
             lang != null ? lang : config.languages().get(0),
             tz != null ? tz : "UTC");
     UserView created = users.create(newUser);
+    audit.userCreated(current.get(), created.uid(), passwordHash != null, created.isAdmin());
     return Response.created(uriInfo.getAbsolutePathBuilder().path(Integer.toString(created.uid())).build())
         .entity(UserResponse.of(created))
         .build();
@@ -100,7 +120,10 @@ public class AdminUserResource {
             JsonBodies.optionalString(json, "name"),
             JsonBodies.optionalBoolean(json, "is_admin"),
             JsonBodies.optionalIntList(json, "company_ids"));
-    return UserResponse.of(users.update(uid, changes));
+    UserView updated = users.update(uid, changes);
+    audit.userChanged(
+        current.get(), uid, new TreeSet<>(json.keySet()), Boolean.FALSE.equals(changes.active()));
+    return UserResponse.of(updated);
   }
 
   @GET
@@ -116,6 +139,7 @@ public class AdminUserResource {
   @Operation(summary = "End every session of a user, on every node, at once; 404")
   public Response endSessionsOf(@PathParam("uid") int uid) {
     users.endAllSessions(uid);
+    audit.userSessionsEnded(current.get(), uid);
     return Response.noContent().build();
   }
 }

@@ -19,6 +19,7 @@ import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.session.SessionAudit;
 import org.erp.sessions.web.session.SessionCookies;
 import org.erp.sessions.web.session.SignIn;
 
@@ -32,6 +33,7 @@ public class DeviceResource {
   @Inject private DeviceRegistry devices;
   @Inject private SignIn signIn;
   @Inject private ErpConfig config;
+  @Inject private SessionAudit audit;
   @Context private HttpServletRequest request;
 
   @GET
@@ -56,6 +58,7 @@ public class DeviceResource {
   public Response revoke(@PathParam("id") String id) {
     ValidSession valid = current.get();
     devices.revoke(valid.uid(), id);
+    audit.deviceRevoked(valid, id);
     if (id.equals(valid.state().deviceId())) {
       signIn.signOut(valid);
       return SessionCookies.signedOut(Response.noContent(), config.cookieName(), request.isSecure())
@@ -69,6 +72,7 @@ public class DeviceResource {
   public Response revokeOthers() {
     ValidSession valid = current.get();
     devices.endAllBut(valid.uid(), valid.state().deviceId(), EndReason.REVOKED);
+    audit.otherDevicesRevoked(valid);
     return Response.noContent().build();
   }
 }

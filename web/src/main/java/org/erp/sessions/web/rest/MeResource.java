@@ -23,6 +23,8 @@ import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.session.SessionAudit;
+import org.erp.sessions.web.session.SessionFilter;
 import org.erp.sessions.web.session.SessionStore;
 
 /** The signed-in user's own preferences and password (API.md §2, §5). */
@@ -36,6 +38,7 @@ public class MeResource {
   @Inject private AuthenticationService authentication;
   @Inject private SessionStore store;
   @Inject private SessionInfos infos;
+  @Inject private SessionAudit audit;
   @Context private HttpServletRequest request;
 
   @PATCH
@@ -66,7 +69,8 @@ public class MeResource {
       summary = "Change the password",
       description =
           "204: every other session of the user ends, and this one continues under a new"
-              + " session id (new Set-Cookie). 403 invalid_credentials when current_password is"
+              + " session id (new Set-Cookie) and a new CSRF token (in the X-CSRF-Token header of"
+              + " the answer, and in GET /api/session). 403 invalid_credentials when current_password is"
               + " wrong (403, not 401: the session itself is still valid); 400 weak_password"
               + " for fewer than 8 characters or the login as password. A wrong"
               + " current_password counts as a failed login: after erp.login.cooldown-after of"
@@ -83,8 +87,12 @@ public class MeResource {
             currentPassword,
             newPassword,
             request.getRemoteAddr());
-    store.update(valid, valid.state().withSecurityStamp(updated.securityStamp()));
-    request.changeSessionId();
-    return Response.noContent().build();
+    ValidSession changed =
+        store.update(valid, valid.state().afterPasswordChange(updated.securityStamp()));
+    String newSessionId = request.changeSessionId();
+    audit.passwordChanged(newSessionId, valid.uid());
+    return Response.noContent()
+        .header(SessionFilter.CSRF_HEADER, changed.state().csrfToken())
+        .build();
   }
 }

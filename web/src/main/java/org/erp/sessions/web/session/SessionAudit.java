@@ -2,13 +2,21 @@ package org.erp.sessions.web.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.logging.Logger;
+import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.web.session.CurrentSession.ValidSession;
 
 /**
- * The security events of sessions, logged under {@code org.erp.sessions.audit}: sign-ins, refused
- * sign-ins, and sessions ended. A session is named by {@link SessionLogName} only; no id, password
- * or CSRF token is ever written, nor the login typed (users type passwords into it by mistake).
+ * The security events of sessions, one line each under {@code org.erp.sessions.audit}: sign-ins
+ * and refused sign-ins, sessions ended (sign-out, timeout, revocation, the session limit, the
+ * container's expiry), password changes and user administration. Each names the acting user by
+ * uid and the acting session by {@link SessionLogName} only; no id, password or CSRF token is ever
+ * written, nor the login typed (users type passwords into it by mistake). A device is named by a
+ * salted hash of its handle too, so a line can be matched with the device list by an operator who
+ * knows the salt, and by nobody else.
  */
 @ApplicationScoped
 public class SessionAudit {
@@ -27,5 +35,63 @@ public class SessionAudit {
 
   public void ended(String sessionId, String why) {
     LOG.info(() -> "Session " + names.of(sessionId) + " ended: " + why);
+  }
+
+  /**
+   * A session's end closed its device, with the reason the device keeps; {@code inContainer}: the
+   * servlet container expired it (nobody came back before the idle deadline).
+   */
+  public void deviceClosed(String sessionId, String deviceId, int uid, EndReason reason, boolean inContainer) {
+    LOG.info(
+        () -> "Session " + names.of(sessionId) + " ended" + (inContainer ? " in the container" : "")
+            + ": device " + names.ofDevice(deviceId) + " of uid " + uid + " closed as "
+            + reason.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** Sessions a login ended to stay within {@code erp.session.max-per-user}. */
+  public void evictedByLimit(String sessionId, int uid, int evicted) {
+    LOG.info(
+        () -> "Session limit: " + evicted + " older session(s) of uid " + uid
+            + " ended (revoked by the limit) for session " + names.of(sessionId));
+  }
+
+  public void passwordChanged(String sessionId, int uid) {
+    LOG.info(
+        () -> "Password changed: uid " + uid + " in session " + names.of(sessionId)
+            + "; every other session of the user ended");
+  }
+
+  /** The user ended one of their own sessions, or an administrator ended one session. */
+  public void deviceRevoked(ValidSession actor, String deviceId) {
+    LOG.info(
+        () -> "Session " + names.ofDevice(deviceId) + " revoked by uid " + actor.uid()
+            + " in session " + names.of(actor.session().getId()));
+  }
+
+  public void otherDevicesRevoked(ValidSession actor) {
+    LOG.info(
+        () -> "Every other session of uid " + actor.uid() + " revoked by the user in session "
+            + names.of(actor.session().getId()));
+  }
+
+  public void userSessionsEnded(ValidSession admin, int uid) {
+    LOG.info(
+        () -> "Every session of uid " + uid + " ended by administrator uid " + admin.uid()
+            + " in session " + names.of(admin.session().getId()));
+  }
+
+  public void userCreated(ValidSession admin, int uid, boolean imported, boolean isAdmin) {
+    LOG.info(
+        () -> "User uid " + uid + " created" + (isAdmin ? " as administrator" : "")
+            + (imported ? " with an imported password hash" : "") + " by administrator uid "
+            + admin.uid() + " in session " + names.of(admin.session().getId()));
+  }
+
+  /** An administrator changed a user; {@code deactivated} ended all of the user's sessions. */
+  public void userChanged(ValidSession admin, int uid, Collection<String> fields, boolean deactivated) {
+    LOG.info(
+        () -> "User uid " + uid + (deactivated ? " deactivated (every session ended)" : " changed")
+            + " (" + String.join(", ", fields) + ") by administrator uid " + admin.uid()
+            + " in session " + names.of(admin.session().getId()));
   }
 }

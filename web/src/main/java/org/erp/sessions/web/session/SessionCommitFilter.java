@@ -39,10 +39,14 @@ public class SessionCommitFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (response.getBufferSize() < ANSWER_BUFFER_BYTES) {
+    String sessionId = request.getRequestedSessionId();
+    // Only for a session that exists: anonymous requests (a flood of them) keep the default
+    // buffer. A login's answer, the one anonymous request that stores a session, fits in it.
+    if (sessionId != null
+        && request.isRequestedSessionIdValid()
+        && response.getBufferSize() < ANSWER_BUFFER_BYTES) {
       response.setBufferSize(ANSWER_BUFFER_BYTES);
     }
-    String sessionId = request.getRequestedSessionId();
     if (sessionId == null) {
       chain.doFilter(request, response);
       storeSessionNow();

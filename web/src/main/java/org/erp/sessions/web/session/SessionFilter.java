@@ -54,7 +54,7 @@ public class SessionFilter implements ContainerRequestFilter {
     if (access.csrfChecked() && UNSAFE_METHODS.contains(context.getMethod())) {
       checkCsrf(context.getHeaderString(CSRF_HEADER), valid.state().csrfToken());
     }
-    if (access.adminOnly() && !valid.user().isAdmin()) {
+    if (adminOnly(resourceInfo.getResourceMethod(), access) && !valid.user().isAdmin()) {
       throw new ErpException(ErrorCode.FORBIDDEN, "Only administrators may do this.");
     }
     current.set(access.countsAsActivity() ? store.recordActivity(valid) : valid);
@@ -72,7 +72,19 @@ public class SessionFilter implements ContainerRequestFilter {
     }
   }
 
-  private static SessionAccess accessOf(Method method) {
+  /**
+   * Admin-only on the method or on its class: an annotation on a method (to change, say, the
+   * activity rule) never drops the class's admin-only rule.
+   */
+  static boolean adminOnly(Method method, SessionAccess access) {
+    if (access.adminOnly()) {
+      return true;
+    }
+    SessionAccess onClass = method == null ? null : method.getDeclaringClass().getAnnotation(SessionAccess.class);
+    return onClass != null && onClass.adminOnly();
+  }
+
+  static SessionAccess accessOf(Method method) {
     if (method == null) {
       return DEFAULT_ACCESS;
     }

@@ -22,9 +22,17 @@ public class SessionLogName {
   @Inject private ErpConfig config;
 
   public String of(String sessionId) {
+    return name(salt(), sessionId);
+  }
+
+  /** A device handle, named like a session but apart from session names ({@code d:}). */
+  public String ofDevice(String deviceId) {
+    return "d:" + name(salt(), "device:" + deviceId).substring(2);
+  }
+
+  private byte[] salt() {
     String configured = config.logSessionSalt();
-    byte[] salt = configured.isEmpty() ? JVM_SALT : configured.getBytes(StandardCharsets.UTF_8);
-    return name(salt, sessionId);
+    return configured.isEmpty() ? JVM_SALT : configured.getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] randomSalt() {

@@ -146,9 +146,13 @@ public final class SessionState implements Serializable {
         deviceId);
   }
 
-  public SessionState withSecurityStamp(String stamp) {
+  /**
+   * After a password change: the new security stamp, and a new CSRF token, so a token read
+   * before the change (by whoever had the session then) no longer works.
+   */
+  public SessionState afterPasswordChange(String stamp) {
     return new SessionState(
-        uid, activeCompanyIds, stamp, createdAt, absoluteExpiresAt, idleTimeout, csrfToken,
+        uid, activeCompanyIds, stamp, createdAt, absoluteExpiresAt, idleTimeout, randomToken(32),
         deviceId);
   }
 

@@ -61,6 +61,9 @@ public class SignIn {
             device.id());
     ValidSession started = store.start(request, user, state);
     audit.signedIn(started.session().getId(), user.uid(), address);
+    if (device.evicted() > 0) {
+      audit.evictedByLimit(started.session().getId(), user.uid(), device.evicted());
+    }
     return started;
   }
 
@@ -70,6 +73,8 @@ public class SignIn {
    */
   public void signOut(ValidSession valid) {
     audit.ended(valid.session().getId(), "signed out");
+    // Read by SessionEndListener, which runs inside invalidate(): the device ends as a logout.
+    SessionEndListener.endingAs(EndReason.LOGOUT);
     store.invalidate(valid.session());
     try {
       devices.end(valid.state().deviceId(), EndReason.LOGOUT);
