@@ -1,6 +1,5 @@
 package org.erp.sessions.it;
 
-import static org.erp.sessions.it.fuzz.Endpoint.ending;
 import static org.erp.sessions.it.fuzz.Endpoint.ep;
 
 import java.nio.charset.StandardCharsets;
@@ -18,27 +17,19 @@ import org.erp.sessions.it.fuzz.Input.Who;
 import org.erp.sessions.it.fuzz.Input.WhoKind;
 import org.erp.sessions.it.fuzz.Param;
 import org.erp.sessions.it.fuzz.Schema;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Fuzzes every JSON endpoint with random and malformed input: the properties, generators and
- * principals are in {@link FuzzTestBase} and its package.
+ * The fuzz tests' corpus of past failures: bodies, cookies and headers that once got a 5xx or an
+ * answer that was no problem, sent to the endpoints they broke (see {@link FuzzTestBase}).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FuzzedInputIT extends FuzzTestBase {
-
-  // ---------------------------------------------------------------------------------------------
-  // The tests: one per part of the API, in a fixed order
+class FuzzedPastFailuresIT extends FuzzTestBase {
 
   /**
    * Inputs that the fuzz test once found failing (and the fixes they led to), sent whatever the
    * seed: a corpus of past failures, so that they stay fixed.
    */
   @Test
-  @Order(0)
   void inputsThatOnceFailed() {
     Endpoint login = ep("POST", "/api/session", Param.NONE, Schema.LOGIN, Access.NONE, 1);
     Endpoint info = ep("GET", "/api/session", Param.NONE, Schema.NONE, Access.SESSION, 1);
@@ -107,84 +98,5 @@ class FuzzedInputIT extends FuzzTestBase {
             body == null
                 ? null
                 : new Body(body.getBytes(StandardCharsets.UTF_8), false, List.of(), "known")));
-  }
-
-  @Test
-  @Order(1)
-  void sessionLoginContextAndCompanies() {
-    fuzz(
-        ep("POST", "/api/session", Param.NONE, Schema.LOGIN, Access.NONE, 120),
-        ep("GET", "/api/session", Param.NONE, Schema.NONE, Access.SESSION, 120),
-        ending("DELETE", "/api/session", Param.NONE, Schema.NONE, Access.OPTIONAL, 80),
-        ep("GET", "/api/session/check", Param.NONE, Schema.NONE, Access.SESSION, 100),
-        ep("PUT", "/api/session/companies", Param.NONE, Schema.COMPANIES, Access.SESSION, 200),
-        ep("GET", "/api/context", Param.CONTEXT_QUERY, Schema.NONE, Access.SESSION, 120),
-        ep("GET", "/api/health", Param.NONE, Schema.NONE, Access.NONE, 60));
-  }
-
-  @Test
-  @Order(2)
-  void sessionData() {
-    fuzz(
-        ep("GET", "/api/session/data", Param.NONE, Schema.NONE, Access.SESSION, 100),
-        ep("DELETE", "/api/session/data", Param.NONE, Schema.NONE, Access.SESSION, 100),
-        ep("GET", "/api/session/data/{key}", Param.KEY, Schema.NONE, Access.SESSION, 150),
-        ep("PUT", "/api/session/data/{key}", Param.KEY, Schema.DATA_VALUE, Access.SESSION, 300),
-        ep("DELETE", "/api/session/data/{key}", Param.KEY, Schema.NONE, Access.SESSION, 120));
-  }
-
-  @Test
-  @Order(3)
-  void preferencesAndPassword() {
-    fuzz(
-        ep("PATCH", "/api/me/preferences", Param.NONE, Schema.PREFERENCES, Access.SESSION, 200),
-        ep("PUT", "/api/me/password", Param.NONE, Schema.PASSWORD_CHANGE, Access.SESSION, 120));
-  }
-
-  @Test
-  @Order(4)
-  void devices() {
-    fuzz(
-        ep("GET", "/api/session/devices", Param.NONE, Schema.NONE, Access.SESSION, 80),
-        ep("DELETE", "/api/session/devices", Param.NONE, Schema.NONE, Access.SESSION, 80),
-        ep(
-            "DELETE",
-            "/api/session/devices/{id}",
-            Param.DEVICE_ID,
-            Schema.NONE,
-            Access.SESSION,
-            150));
-  }
-
-  @Test
-  @Order(5)
-  void administration() {
-    fuzz(
-        ep("POST", "/api/admin/users", Param.NONE, Schema.NEW_USER, Access.ADMIN, 250),
-        ep("GET", "/api/admin/users/{uid}", Param.UID, Schema.NONE, Access.ADMIN, 120),
-        ep("PATCH", "/api/admin/users/{uid}", Param.UID, Schema.USER_CHANGES, Access.ADMIN, 250),
-        ep("GET", "/api/admin/users/{uid}/sessions", Param.UID, Schema.NONE, Access.ADMIN, 100),
-        ep("DELETE", "/api/admin/users/{uid}/sessions", Param.UID, Schema.NONE, Access.ADMIN, 100),
-        ep("DELETE", "/api/admin/sessions/{id}", Param.DEVICE_ID, Schema.NONE, Access.ADMIN, 120),
-        ep("GET", "/api/admin/cluster", Param.NONE, Schema.NONE, Access.ADMIN, 60));
-  }
-
-  @Test
-  @Order(6)
-  void odooJsonRpc() {
-    fuzz(
-        ep("POST", "/web/session/authenticate", Param.NONE, Schema.ODOO_AUTH, Access.NONE, 150),
-        ep(
-            "POST",
-            "/web/session/get_session_info",
-            Param.NONE,
-            Schema.ODOO_CALL,
-            Access.OPTIONAL,
-            150),
-        ep("POST", "/web/session/check", Param.NONE, Schema.ODOO_CALL, Access.OPTIONAL, 150),
-        ending("POST", "/web/session/destroy", Param.NONE, Schema.ODOO_CALL, Access.OPTIONAL, 80),
-        ending(
-            "GET", "/web/session/logout", Param.REDIRECT_QUERY, Schema.NONE, Access.OPTIONAL, 80),
-        ep("POST", "/web/webclient/version_info", Param.NONE, Schema.ODOO_CALL, Access.NONE, 100));
   }
 }
