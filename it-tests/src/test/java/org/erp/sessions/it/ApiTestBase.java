@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Deploys the EAR exactly as the build made it and talks to it over HTTP, as a frontend would.
- * Tests create their own users (unique logins), so they run against any database state.
+ * Tests create their own users (unique logins), so they run against any database state. The
+ * helpers are public for the fuzz tests' support package ({@code org.erp.sessions.it.fuzz}).
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class ApiTestBase {
@@ -22,19 +23,19 @@ public abstract class ApiTestBase {
   }
 
   /** An admin client, signed in. */
-  protected static ApiClient admin() {
+  public static ApiClient admin() {
     ApiClient admin = new ApiClient();
     admin.signIn("admin", "admin");
     return admin;
   }
 
   /** A unique login, so repeated runs on the same database never collide. */
-  protected static String uniqueLogin(String prefix) {
+  public static String uniqueLogin(String prefix) {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /** Creates a non-admin user in companies 1 and 2 and returns its login (password below). */
-  protected static String createUser(String prefix) {
+  public static String createUser(String prefix) {
     String login = uniqueLogin(prefix);
     admin()
         .post(
@@ -46,7 +47,7 @@ public abstract class ApiTestBase {
     return login;
   }
 
-  protected static final String PASSWORD = "correct horse battery";
+  public static final String PASSWORD = "correct horse battery";
 
   protected static void sleep(long millis) {
     try {
