@@ -131,8 +131,11 @@ class AuditLogIT extends ApiTestBase {
         .getString("id");
   }
 
-  static String name(String sessionId) {
-    return "s:" + hmac(sessionId);
+  /** The name the server logs for the session whose cookie holds this value. */
+  static String name(String cookieValue) {
+    // The cookie carries the node's route after a '.', which is not part of the session's id.
+    int route = cookieValue.indexOf('.');
+    return "s:" + hmac(route < 0 ? cookieValue : cookieValue.substring(0, route));
   }
 
   static String deviceName(String deviceId) {
