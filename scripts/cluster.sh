@@ -15,6 +15,10 @@
 # setting (API.md §10) passes through to every node. Node i uses port offset 100*i: HTTP
 # 8080+100i, management 9990+100i, JGroups 7600+100i. A graceful stop first tells the balancer to
 # send the node no more requests, lets those under way finish, then stops it with SIGTERM.
+# JGroups is authenticated and encrypted with the key in ERP_CLUSTER_KEYSTORE (with
+# ERP_CLUSTER_KEYSTORE_PASSWORD and ERP_CLUSTER_AUTH_SECRET); without it, a key of this machine's
+# own is made once in run/cluster/key (scripts/cluster-key.sh). The balancer's registration port
+# (MCMP, 8090) listens on ERP_BALANCER_HOST only and takes commands from ERP_BALANCER_NODE_ADDRESSES.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -25,7 +29,7 @@ export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
 start_timeout=180
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -63,7 +67,7 @@ start_balancer() {
   prepare_base "$base"
   JBOSS_PIDFILE="$state/balancer.pid" LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$home/bin/standalone.sh" \
     -c standalone-load-balancer.xml -Djboss.server.base.dir="$base" -Djboss.node.name=balancer \
-    -Djava.net.preferIPv4Stack=true -b 127.0.0.1 -bmanagement 127.0.0.1 \
+    -Djava.net.preferIPv4Stack=true -b 127.0.0.1 -bmanagement 127.0.0.1 -bprivate "${ERP_BALANCER_HOST:-127.0.0.1}" \
     > "$base/log/console.log" 2>&1 &
   await_pid_file "$state/balancer.pid"
   for _ in $(seq 120); do port_busy 8090 && port_busy 8080 && return; sleep 0.5; done
@@ -73,6 +77,7 @@ start_balancer() {
 launch_node() { # index
   local i=$1 base="$state/node$1"
   prepare_base "$base" deploy
+  load_cluster_key "$state/key"
   local db_url="${ERP_DB_URL:-jdbc:h2:tcp://127.0.0.1:$h2_port/erp}"
   [ "${ERP_DB:-h2}" = "postgresql" ] && db_url="${ERP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/erp}"
   ERP_DB_URL="$db_url" ERP_DB_USER="${ERP_DB_USER:-$([ "${ERP_DB:-h2}" = postgresql ] && echo postgres || echo sa)}" \

@@ -26,3 +26,20 @@ prepare_base() { # base-dir [deploy-the-ear]
 }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The key material that authenticates and encrypts JGroups (configure.cli): the operator's, when
+# ERP_CLUSTER_KEYSTORE is set, else a key of this machine's own made once in DIR, so only servers
+# started with it can form a cluster. Exported for the servers this script starts.
+load_cluster_key() { # dir
+  if [ -z "${ERP_CLUSTER_KEYSTORE:-}" ]; then
+    "$root/scripts/cluster-key.sh" "$1"
+    set -a
+    source "$1/cluster-key.env"
+    set +a
+  fi
+  if [ ! -f "$ERP_CLUSTER_KEYSTORE" ] || [ -z "${ERP_CLUSTER_KEYSTORE_PASSWORD:-}" ] || [ -z "${ERP_CLUSTER_AUTH_SECRET:-}" ]; then
+    echo "ERP_CLUSTER_KEYSTORE must name a readable keystore, and ERP_CLUSTER_KEYSTORE_PASSWORD and ERP_CLUSTER_AUTH_SECRET be set" >&2
+    exit 1
+  fi
+  export ERP_CLUSTER_KEYSTORE ERP_CLUSTER_KEYSTORE_PASSWORD ERP_CLUSTER_AUTH_SECRET
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one node of the session service on http://127.0.0.1:8080, in the foreground, with the
 # embedded H2 database (kept in run/node1/data, so it survives restarts) and the demo data.
-# Builds what is missing first. Ctrl-C or SIGTERM stops it cleanly and frees its ports.
+# Builds what is missing first. Ctrl-C or SIGTERM stops it cleanly and frees its ports. Its JGroups
+# key (ERP_CLUSTER_KEYSTORE, see cluster.sh) is made once in run/NODE/cluster-key if not given.
 #
 # Configuration (API.md §10) passes through as environment variables, for example
 #   ERP_SESSION_IDLE_TIMEOUT=PT5S scripts/run.sh
@@ -17,6 +18,7 @@ build_if_needed
 # The demo users (admin/admin, ...) are this script's; the product starts with none.
 export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
 prepare_base "$base" deploy
+load_cluster_key "$base/cluster-key"
 
 if [ "${ERP_DB:-h2}" = "postgresql" ]; then
   export ERP_DB_URL="${ERP_DB_URL:-jdbc:postgresql://127.0.0.1:5432/erp}"

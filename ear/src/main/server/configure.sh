@@ -32,7 +32,15 @@ mkdir -p "$home/modules/org/erp/sessions/logging/main"
 cp "$dist/log-scrubber.jar" "$home/modules/org/erp/sessions/logging/main/log-scrubber.jar"
 cp "$here/logging-module.xml" "$home/modules/org/erp/sessions/logging/main/module.xml"
 
+# WildFly resolves the cluster key's expressions and opens its key store when they are added, even
+# offline; the configuration keeps the expressions, which have no default (each node is given its
+# cluster key at start). A throwaway key, deleted below, lets the offline server accept them.
+placeholder_key="$target/configure-placeholder-key.p12"
+rm -f "$placeholder_key"
+keytool -genseckey -alias erp-cluster -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$placeholder_key" \
+  -storepass placeholder -keypass placeholder > /dev/null 2>&1
 cli() {
+  JAVA_OPTS="${JAVA_OPTS:-} -Derp.cluster.keystore=$placeholder_key -Derp.cluster.keystore-password=placeholder -Derp.cluster.auth-secret=placeholder" \
   "$home/bin/jboss-cli.sh" --file="$1" >> "$target/configure-server.log" 2>&1 || {
     cat "$target/configure-server.log"
     echo "Server configuration failed in $1 (see above)." >&2
@@ -45,4 +53,5 @@ cli "$here/configure.cli"
 cp "$home/standalone/configuration/standalone-ha.xml" "$home/standalone/configuration/standalone-ha-node.xml"
 cli "$here/cluster-node.cli"
 cli "$here/balancer.cli"
+rm -f "$placeholder_key"
 echo "$fingerprint" > "$home/.erp-configured"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Drives scripts/cluster.sh as an operator would: up 2, a session through the load balancer,
-# sticky routing, SIGKILL of a node, the session still served with its data, the node back, a
-# rolling restart under traffic, down with every port free. Prints "N passed, N failed" and exits non-zero on any failure.
+# sticky routing, the ports each process listens on (no AJP, MCMP private and for the nodes only),
+# a server with another JGroups key kept out of the cluster and its sessions, SIGKILL of a node,
+# the session still served with its data, the node back, a rolling restart under traffic, down
+# with every port free. Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && cd .. && pwd)
 cluster="$root/scripts/cluster.sh"
@@ -15,7 +17,11 @@ check() { # description command...
   if "$@"; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; fi
 }
 
-cleanup() { "$cluster" down > /dev/null 2>&1; rm -f "$jar"; }
+outsider_dir=""
+cleanup() {
+  [ -n "$outsider_dir" ] && stop_outsider
+  "$cluster" down > /dev/null 2>&1; rm -f "$jar"
+}
 trap cleanup EXIT
 
 check "cluster.sh up 2 returns with a cluster of two" "$cluster" up 2
@@ -45,6 +51,71 @@ check "10 requests of a session through the balancer all reach its node ($admin_
   test "$served_by" = "$admin_route "
 check "the device list through the balancer shows the client address" bash -c \
   "curl -sf -b '$jar' '$lb/api/session/devices' | grep -q '\"ip_address\":\"127.0.0.1\"'"
+
+# Ports: every listening socket of the balancer and the nodes, by the pids cluster.sh started.
+state="$root/run/cluster"
+listening() { # process name (balancer, node1...): "address:port" per line
+  ss -Hltnp | grep "pid=$(cat "$state/$1.pid")," | awk '{print $4}' | sort -u
+}
+for process in balancer node1 node2; do echo "     $process listens on: $(listening "$process" | tr '\n' ' ')"; done
+no_ajp() { ! { listening node1; listening node2; } | grep -qE ':(8009|8109|8209)$'; }
+check "no node listens on an AJP port (8009 + offset)" no_ajp
+mcmp_sockets() { ss -Hltnp 'sport = :8090' | awk '{print $4}' | tr '\n' ' '; }
+check "MCMP (8090) is bound to 127.0.0.1 only ($(mcmp_sockets)), by the balancer" \
+  bash -c "[ '$(mcmp_sockets)' = '127.0.0.1:8090 ' ] && [ '$(listening balancer | grep -c ':8090$')' = 1 ]"
+# A process on another address (127.0.0.2 is loopback too) must not register as a node. WildFly
+# hands a refused MCMP command on to the proxy, so the test looks for MCMP's own answer: INFO
+# lists the registered nodes ("Node: [1],Name: node1,...").
+mcmp() { # source-address method [body]
+  curl -s -m 10 --interface "$1" -X "$2" --data "${3:-}" http://127.0.0.1:8090/
+}
+check "MCMP answers INFO from a node's address (127.0.0.1)" bash -c "grep -q 'Name: node' <<< '$(mcmp 127.0.0.1 INFO)'"
+check "MCMP does not answer INFO from an unknown address (127.0.0.2)" bash -c "! grep -q 'Name: node' <<< '$(mcmp 127.0.0.2 INFO)'"
+mcmp 127.0.0.2 CONFIG 'JVMRoute=intruder&Host=127.0.0.2&Port=8099&Type=http' > /dev/null
+check "a CONFIG from an unknown address registers no node" \
+  bash -c "! grep -q intruder <<< '$(mcmp 127.0.0.1 INFO)'"
+
+# A server with the application and the configuration, but another cluster key, in the same
+# TCPPING list: JGroups (SYM_ENCRYPT, AUTH) keeps it out, so it forms a cluster of its own and
+# knows none of the cluster's sessions. It stays off the balancer (ERP_BALANCER_PORT=1).
+outsider_dir=$(mktemp -d)
+stop_outsider() {
+  local pid
+  pid=$(cat "$outsider_dir/pid" 2>/dev/null) || { rm -rf "$outsider_dir"; return; }
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$pid" 2>/dev/null
+  rm -rf "$outsider_dir"
+}
+source "$root/scripts/lib.sh"
+prepare_base "$outsider_dir/base" deploy
+"$root/scripts/cluster-key.sh" "$outsider_dir/key"
+( set -a; source "$outsider_dir/key/cluster-key.env"; set +a
+  ERP_DB_URL=jdbc:h2:tcp://127.0.0.1:9092/erp ERP_DB_USER=sa ERP_BALANCER_PORT=1 \
+  JBOSS_PIDFILE="$outsider_dir/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$home/bin/standalone.sh" \
+    -c standalone-ha-node.xml -Djboss.server.base.dir="$outsider_dir/base" -Djboss.node.name=outsider \
+    -Djboss.socket.binding.port-offset=300 -Djava.net.preferIPv4Stack=true \
+    -Derp.cluster.hosts='127.0.0.1[7700],127.0.0.1[7800],127.0.0.1[7900]' \
+    -b 127.0.0.1 -bmanagement 127.0.0.1 -bprivate 127.0.0.1 > "$outsider_dir/console.log" 2>&1 & )
+outsider_up() {
+  for _ in $(seq 180); do curl -sf -o /dev/null http://127.0.0.1:8380/api/health && return; sleep 1; done
+  return 1
+}
+view_of() { # management port
+  "$home/bin/jboss-cli.sh" -c --controller="127.0.0.1:$1" --timeout=15000 \
+    --command='/subsystem=jgroups/channel=ee:read-attribute(name=view)' 2>/dev/null | sed -n 's/.*"result" => "\(.*\)".*/\1/p'
+}
+check "a server with another cluster key starts (on :8380)" outsider_up
+outsider_view=$(view_of 10290)
+check "it forms a cluster of its own ($outsider_view)" bash -c "[[ '$outsider_view' =~ \(1\)\ \[outsider[^,]*\]$ ]]"
+check "the cluster's view still has two members ($(view_of 10090))" bash -c "[[ '$(view_of 10090)' =~ \(2\) ]]"
+check "a session of the cluster is unknown there (401)" \
+  test "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" http://127.0.0.1:8380/api/session/data/wizard)" = 401
+check "and still served by the cluster" bash -c "curl -sf -b '$jar' '$lb/api/session/data/wizard' | grep -q '\"step\":2'"
+check "it did try: its JOIN requests to the cluster timed out" \
+  grep -qE 'JOIN\(outsider.*\) sent to node[12].* timed out' "$outsider_dir/base/log/server.log"
+stop_outsider
+
 check "cluster.sh kill $route" "$cluster" kill "$route"
 # The balancer needs a moment to notice the crash (bench/ measures how long: the failover drill).
 check "the session is served again within 15 s of the crash, data intact" bash -c \
@@ -95,7 +166,7 @@ rm -rf "$traffic_dir"
 
 check "cluster.sh down" "$cluster" down
 busy=""
-for port in 8080 8090 8180 8280 9990 10090 10190 7700 7800 9092; do
+for port in 8080 8090 8180 8280 8380 9990 10090 10190 10290 7700 7800 7900 9092; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && busy="$busy $port"
 done
 check "every port is free after down${busy:+ (busy:$busy)}" test -z "$busy"
