@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,24 +21,11 @@ import org.junit.jupiter.api.Test;
  * names the acting uid and session by salted hash only. The server runs with a known salt
  * ({@code erp.log.session-salt} in arquillian.xml), so the test can compute the names.
  */
-class AuditLogIT extends ApiTestBase {
+class AuditLogIT extends ServerPropertiesTestBase {
 
   private static final byte[] SALT = "audit-test-salt".getBytes(StandardCharsets.UTF_8);
   private static final Path LOG =
       Path.of(System.getProperty("erp.server-logs", "target/server-logs"), "single", "server.log");
-
-  @ArquillianResource private ManagementClient management;
-  private ServerProperties properties;
-
-  @BeforeEach
-  void properties() {
-    properties = new ServerProperties(management);
-  }
-
-  @AfterEach
-  void restore() {
-    properties.restore();
-  }
 
   @Test
   void userAdministrationIsAudited() {

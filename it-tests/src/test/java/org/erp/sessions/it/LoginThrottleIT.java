@@ -16,30 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The login cooldown under concurrency and across addresses, and the bound on password work per
  * node. Short thresholds are set per test through the management API.
  */
-class LoginThrottleIT extends ApiTestBase {
-
-  @ArquillianResource private ManagementClient management;
-  private ServerProperties properties;
-
-  @BeforeEach
-  void properties() {
-    properties = new ServerProperties(management);
-  }
-
-  @AfterEach
-  void restore() {
-    properties.restore();
-  }
+class LoginThrottleIT extends ServerPropertiesTestBase {
 
   @Test
   void fiftyConcurrentWrongPasswordsAreVerifiedAtMostFiveTimes() {

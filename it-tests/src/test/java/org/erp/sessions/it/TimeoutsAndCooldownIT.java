@@ -3,30 +3,13 @@ package org.erp.sessions.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.as.arquillian.container.ManagementClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Server-side deadlines and the login cooldown, with short values set for the duration of each
  * test through the management API (they apply to sessions and attempts made after the change).
  */
-class TimeoutsAndCooldownIT extends ApiTestBase {
-
-  @ArquillianResource private ManagementClient management;
-  private ServerProperties properties;
-
-  @BeforeEach
-  void properties() {
-    properties = new ServerProperties(management);
-  }
-
-  @AfterEach
-  void restore() {
-    properties.restore();
-  }
+class TimeoutsAndCooldownIT extends ServerPropertiesTestBase {
 
   @Test
   void anIdleSessionExpiresOnTheServerAndPollingTheCheckDoesNotKeepItAlive() {
