@@ -55,7 +55,8 @@ start_database() {
   mkdir -p "$state/h2"
   local jar
   jar=$(ls "$home"/modules/system/layers/base/com/h2database/h2/main/h2-*.jar | head -1)
-  nohup java -cp "$jar" org.h2.tools.Server -tcp -tcpPort "$h2_port" -baseDir "$state/h2" \
+  # Loopback only: H2 refuses other hosts anyway, but need not listen where they can reach it.
+  nohup java -Djava.net.preferIPv4Stack=true -Dh2.bindAddress=127.0.0.1 -cp "$jar" org.h2.tools.Server -tcp -tcpPort "$h2_port" -baseDir "$state/h2" \
     -ifNotExists > "$state/h2.log" 2>&1 &
   echo $! > "$state/h2.pid"
   for _ in $(seq 50); do port_busy "$h2_port" && return; sleep 0.2; done

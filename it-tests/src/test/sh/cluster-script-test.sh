@@ -61,6 +61,9 @@ for process in balancer node1 node2; do echo "     $process listens on: $(listen
 no_ajp() { ! { listening node1; listening node2; } | grep -qE ':(8009|8109|8209)$'; }
 check "no node listens on an AJP port (8009 + offset)" no_ajp
 mcmp_sockets() { ss -Hltnp 'sport = :8090' | awk '{print $4}' | tr '\n' ' '; }
+h2_sockets() { ss -Hltn 'sport = :9092' | awk '{print $4}' | tr '\n' ' '; }
+check "the local cluster's H2 server (9092) listens on 127.0.0.1 only ($(h2_sockets))" \
+  bash -c "[ '$(h2_sockets)' = '127.0.0.1:9092 ' ]"
 check "MCMP (8090) is bound to 127.0.0.1 only ($(mcmp_sockets)), by the balancer" \
   bash -c "[ '$(mcmp_sockets)' = '127.0.0.1:8090 ' ] && [ '$(listening balancer | grep -c ':8090$')' = 1 ]"
 # A process on another address (127.0.0.2 is loopback too) must not register as a node. WildFly
