@@ -74,7 +74,7 @@ public class AdminUserResource {
     String passwordHash = JsonBodies.optionalString(json, "password_hash");
     if ((password == null) == (passwordHash == null)) {
       throw new ErpException(
-          ErrorCode.VALIDATION_FAILED, "Send either password or password_hash, not both.");
+          ErrorCode.VALIDATION_FAILED, "Send exactly one of password and password_hash.");
     }
     Boolean isAdmin = JsonBodies.optionalBoolean(json, "is_admin");
     String lang = JsonBodies.optionalString(json, "lang");
