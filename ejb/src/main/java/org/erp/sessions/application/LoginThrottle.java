@@ -141,6 +141,18 @@ public class LoginThrottle {
     }
   }
 
+  /**
+   * Deletes the counters that have been quiet for a whole cooldown: their next attempt would
+   * start a new count anyway, so nothing changes but the table, which would otherwise keep a row
+   * for every login and address ever tried. Returns how many.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int forgetQuietCounters() {
+    return em.createQuery("delete from LoginFailure f where f.lastFailureAt < :quietSince")
+        .setParameter("quietSince", Instant.now().minus(config.loginCooldown()))
+        .executeUpdate();
+  }
+
   private static List<String> sortedKeys(Reservation reservation) {
     return Stream.of(reservation.loginAtAddress(), reservation.address(), reservation.login())
         .sorted()

@@ -1,6 +1,7 @@
 package org.erp.sessions.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -384,6 +385,39 @@ class SessionFailoverClusterIT {
     assertEquals(50, statuses.getOrDefault(401, 0L) + statuses.getOrDefault(429, 0L), statuses.toString());
     ApiTestBase.sleep(3200);
     new ApiClient().at(URL2).signIn(login, "cluster password");
+  }
+
+  /**
+   * The cooldown's counters do not pile up: one quiet for longer than the cooldown (3 s here) is
+   * deleted by the next minute's sweep, on whichever node runs it first.
+   */
+  @Test
+  void quietLoginCountersAreDeletedByTheSweep() throws Exception {
+    String key = "quiet-" + java.util.UUID.randomUUID();
+    try (java.sql.Connection db =
+        java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:9124/erp", "sa", "sa")) {
+      try (var insert =
+          db.prepareStatement(
+              "INSERT INTO erp_login_failure (throttle_key, failures, last_failure_at)"
+                  + " VALUES (?, 3, DATEADD(HOUR, -1, CURRENT_TIMESTAMP))")) {
+        insert.setString(1, key);
+        insert.executeUpdate();
+      }
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(130).toNanos();
+      boolean present = true;
+      while (present && System.nanoTime() < deadline) {
+        ApiTestBase.sleep(1000);
+        try (var select =
+            db.prepareStatement("SELECT COUNT(*) FROM erp_login_failure WHERE throttle_key = ?")) {
+          select.setString(1, key);
+          try (var rows = select.executeQuery()) {
+            rows.next();
+            present = rows.getInt(1) > 0;
+          }
+        }
+      }
+      assertFalse(present, "a counter quiet for an hour is still there after two sweeps");
+    }
   }
 
   @Test
