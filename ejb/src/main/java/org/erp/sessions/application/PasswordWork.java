@@ -1,12 +1,10 @@
 package org.erp.sessions.application;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.erp.sessions.config.ErpConfig;
@@ -23,38 +21,25 @@ import org.erp.sessions.domain.password.PasswordHasher;
 @ApplicationScoped
 public class PasswordWork {
 
-  /** How long a request waits for a turn before it is told to come back. */
-  private static final Duration TURN_WAIT = Duration.ofSeconds(1);
-
   /** How stale this node's idea of the stored Odoo hashes' highest round count may be. */
   private static final Duration ROUNDS_REFRESH = Duration.ofSeconds(30);
 
   @Inject private ErpConfig config;
   @PersistenceContext private EntityManager em;
 
-  private Semaphore turns;
+  /** Hashes running now; guarded by {@code this}. */
+  private int turnsTaken;
   private volatile int odooRounds;
   private volatile long odooRoundsReadAt;
   private volatile boolean odooRoundsKnown;
 
-  @PostConstruct
-  void init() {
-    turns = new Semaphore(config.passwordMaxConcurrent(), true);
-  }
-
   /**
    * Runs password work in one of this node's turns, or answers {@code 503 service_unavailable}
-   * with {@code Retry-After} when none comes free within a second.
+   * with {@code Retry-After} when none comes free within {@code erp.password.turn-wait}. Both
+   * settings are read at each call, so an operator can change them on a running node.
    */
   public <T> T inTurn(Supplier<T> work) {
-    boolean acquired;
-    try {
-      acquired = turns.tryAcquire(TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      acquired = false;
-    }
-    if (!acquired) {
+    if (!takeTurn(config.passwordMaxConcurrent(), config.passwordTurnWait())) {
       throw new ErpException(
           ErrorCode.SERVICE_UNAVAILABLE,
           "Too many sign-ins at once on this server. Try again in a second.",
@@ -63,8 +48,31 @@ public class PasswordWork {
     try {
       return work.get();
     } finally {
-      turns.release();
+      giveTurnBack();
     }
+  }
+
+  private synchronized boolean takeTurn(int limit, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (turnsTaken >= limit) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    turnsTaken++;
+    return true;
+  }
+
+  private synchronized void giveTurnBack() {
+    turnsTaken--;
+    notify();
   }
 
   /** Whether the password matches; a null stored hash (an unknown login) costs the same. */

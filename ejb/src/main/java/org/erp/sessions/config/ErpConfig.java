@@ -39,6 +39,7 @@ public class ErpConfig {
   public static final String LOGIN_SLOWDOWN_AFTER = "erp.login.slowdown-after";
   public static final String LOGIN_SLOWDOWN_PAUSE = "erp.login.slowdown-pause";
   public static final String PASSWORD_MAX_CONCURRENT = "erp.password.max-concurrent";
+  public static final String PASSWORD_TURN_WAIT = "erp.password.turn-wait";
   public static final String ARGON2_NATIVE = "erp.password.argon2.native";
   public static final String LANGUAGES = "erp.languages";
   public static final String DB_NAME = "erp.db-name";
@@ -137,6 +138,20 @@ public class ErpConfig {
     return integer(PASSWORD_MAX_CONCURRENT, 2 * Runtime.getRuntime().availableProcessors(), 1);
   }
 
+  /** How long a login waits for a hashing turn before it is answered {@code 503}; may be zero. */
+  public Duration passwordTurnWait() {
+    String value = string(PASSWORD_TURN_WAIT, "PT1S");
+    try {
+      Duration parsed = Duration.parse(value);
+      if (parsed.isNegative()) {
+        throw invalid(PASSWORD_TURN_WAIT, value, "a duration of zero or more such as PT1S");
+      }
+      return parsed;
+    } catch (DateTimeParseException e) {
+      throw invalid(PASSWORD_TURN_WAIT, value, "an ISO-8601 duration such as PT1S");
+    }
+  }
+
   /** Whether Argon2id may use the reference C implementation (false: always the Java one). */
   public boolean argon2Native() {
     return bool(ARGON2_NATIVE, true);
@@ -214,6 +229,7 @@ public class ErpConfig {
     loginSlowdownAfter();
     loginSlowdownPause();
     passwordMaxConcurrent();
+    passwordTurnWait();
     argon2Native();
     if (languages().isEmpty()) {
       throw invalid(LANGUAGES, "", "at least one language");
