@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.core.SessionExpiry;
 import org.erp.sessions.domain.device.Device;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.device.EndReason;
@@ -30,6 +32,7 @@ public class DeviceRegistry {
 
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
+  @Inject private Clock clock;
 
   /** A new session's device, what the session knows it by. */
   public record OpenedDevice(String id, Instant createdAt, int evicted) {}
@@ -41,7 +44,7 @@ public class DeviceRegistry {
    */
   public OpenedDevice open(
       int uid, String ipAddress, String userAgent, Duration idleTimeout, Instant absoluteExpiresAt) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     int limit = config.maxSessionsPerUser();
     int evicted = 0;
     if (limit > 0) {
@@ -82,7 +85,7 @@ public class DeviceRegistry {
 
   /** The user's sessions that are still valid, newest activity first. */
   public List<DeviceView> list(int uid, String currentDeviceId) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return openDevices(uid).stream()
         .filter(device -> device.isLive(now, config.deviceActivityResolution()))
         .map(device -> device.view(currentDeviceId))
@@ -106,7 +109,7 @@ public class DeviceRegistry {
     if (device == null || device.userId() != uid || !device.isOpen()) {
       throw new ErpException(ErrorCode.NOT_FOUND, "You have no such device.");
     }
-    device.end(Instant.now(), EndReason.REVOKED);
+    device.end(clock.instant(), EndReason.REVOKED);
   }
 
   /** Ends any user's session by its device id (administrators); 404 unless it is open. */
@@ -115,12 +118,12 @@ public class DeviceRegistry {
     if (device == null || !device.isOpen()) {
       throw new ErpException(ErrorCode.NOT_FOUND, "There is no such open session.");
     }
-    device.end(Instant.now(), EndReason.REVOKED);
+    device.end(clock.instant(), EndReason.REVOKED);
   }
 
   /** Ends every session of the user but {@code keepDeviceId} (which may be null). */
   public void endAllBut(int uid, String keepDeviceId, EndReason reason) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     for (Device device : openDevices(uid)) {
       if (!device.id().equals(keepDeviceId)) {
         device.end(now, reason);
@@ -137,7 +140,7 @@ public class DeviceRegistry {
     if (device == null || !device.isOpen()) {
       return false;
     }
-    device.end(Instant.now(), reason);
+    device.end(clock.instant(), reason);
     return true;
   }
 
@@ -146,11 +149,12 @@ public class DeviceRegistry {
    * came back. Returns how many.
    */
   public int endExpired() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<Device> expired =
         em.createNamedQuery("Device.openButExpired", Device.class)
             .setParameter("now", now)
-            .setParameter("idleBefore", now.minus(config.deviceActivityResolution()))
+            .setParameter(
+                "idleBefore", SessionExpiry.idleDeadlinesEndedBy(now, config.deviceActivityResolution()))
             .getResultList();
     expired.forEach(device -> device.end(now, EndReason.EXPIRED));
     return expired.size();

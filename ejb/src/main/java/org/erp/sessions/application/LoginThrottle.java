@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -48,6 +49,7 @@ public class LoginThrottle {
 
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
+  @Inject private Clock clock;
 
   /** The counts one attempt was taken from, to give back when its password was right. */
   public record Reservation(String loginAtAddress, String address, String login) {}
@@ -83,7 +85,7 @@ public class LoginThrottle {
   }
 
   private Reservation count(String login, String clientAddress) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     Reservation reservation = keys(login, clientAddress);
     Map<String, ThrottleRule> rules = new TreeMap<>();
     rules.put(reservation.loginAtAddress(), loginAtAddressRule());
@@ -149,7 +151,7 @@ public class LoginThrottle {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int forgetQuietCounters() {
     return em.createQuery("delete from LoginFailure f where f.lastFailureAt < :quietSince")
-        .setParameter("quietSince", Instant.now().minus(config.loginCooldown()))
+        .setParameter("quietSince", clock.instant().minus(config.loginCooldown()))
         .executeUpdate();
   }
 

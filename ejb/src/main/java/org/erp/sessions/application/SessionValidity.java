@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.erp.sessions.config.ErpConfig;
@@ -23,6 +24,7 @@ public class SessionValidity {
 
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
+  @Inject private Clock clock;
 
   /** The outcome of a check: the session's user, and whether its device's activity is stale. */
   public record Standing(UserView user, boolean activityDue) {}
@@ -40,7 +42,7 @@ public class SessionValidity {
     if (device == null || !device.isOpen()) {
       return Optional.empty();
     }
-    boolean due = device.activityDue(Instant.now(), config.deviceActivityResolution());
+    boolean due = device.activityDue(clock.instant(), config.deviceActivityResolution());
     return Optional.of(new Standing(user.view(), due));
   }
 
@@ -48,7 +50,7 @@ public class SessionValidity {
   public void recordActivity(String deviceId) {
     Device device = em.find(Device.class, deviceId);
     if (device != null) {
-      device.touch(Instant.now(), config.deviceActivityResolution());
+      device.touch(clock.instant(), config.deviceActivityResolution());
     }
   }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.erp.sessions.core.SessionExpiry;
 import java.util.Objects;
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
@@ -109,7 +110,7 @@ public class Device {
     this.createdAt = now;
     this.lastActivityAt = now;
     this.idleTimeoutSeconds = idleTimeout.toSeconds();
-    this.idleExpiresAt = now.plus(idleTimeout);
+    this.idleExpiresAt = SessionExpiry.idleDeadline(now, idleTimeout);
     this.absoluteExpiresAt = absoluteExpiresAt;
   }
 
@@ -135,8 +136,7 @@ public class Device {
    */
   public boolean isLive(Instant now, Duration activityResolution) {
     return endedAt == null
-        && now.isBefore(absoluteExpiresAt)
-        && now.isBefore(idleExpiresAt.plus(activityResolution));
+        && !SessionExpiry.endedAllowingLag(idleExpiresAt, absoluteExpiresAt, activityResolution, now);
   }
 
   /** Records activity, at most once per resolution: not a database write per request. */
@@ -150,7 +150,7 @@ public class Device {
       return false;
     }
     lastActivityAt = now;
-    idleExpiresAt = now.plusSeconds(idleTimeoutSeconds);
+    idleExpiresAt = SessionExpiry.idleDeadline(now, Duration.ofSeconds(idleTimeoutSeconds));
     return true;
   }
 

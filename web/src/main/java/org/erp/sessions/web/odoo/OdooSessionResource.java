@@ -29,12 +29,13 @@ import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.infrastructure.http.CurrentSession;
+import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.web.http.RedirectTargets;
+import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
-import org.erp.sessions.web.session.SignIn;
+import org.erp.sessions.application.session.SessionService;
 
 /**
  * Odoo's session routes (API.md §8), so that Odoo clients and scripts authenticate unchanged.
@@ -46,7 +47,7 @@ import org.erp.sessions.web.session.SignIn;
 @Tag(name = "Odoo JSON-RPC")
 public class OdooSessionResource {
 
-  @Inject private SignIn signIn;
+  @Inject private SessionService sessions;
   @Inject private CurrentSession current;
   @Inject private ContextService contexts;
   @Inject private UserDirectory users;
@@ -83,7 +84,7 @@ public class OdooSessionResource {
       return JsonRpc.accessDenied(call.id(), "Access Denied");
     }
     try {
-      return JsonRpc.result(call.id(), sessionInfo(signIn.signIn(request, login, password)));
+      return JsonRpc.result(call.id(), sessionInfo(sessions.signIn(current.storage(), login, password, HttpClients.of(request))));
     } catch (ErpException refused) {
       return JsonRpc.accessDenied(call.id(), accessDeniedMessage(refused));
     }
@@ -121,7 +122,7 @@ public class OdooSessionResource {
   @Operation(summary = "Odoo: end the session; result null")
   public Response destroy(InputStream body) {
     JsonValue id = idOf(body);
-    current.optional().ifPresent(signIn::signOut);
+    current.optional().ifPresent(active -> sessions.signOut(current.storage(), active));
     return SessionCookies.signedOut(
             Response.ok(JsonRpc.result(id, JsonValue.NULL)), config.cookieName(), request.isSecure())
         .build();
@@ -136,7 +137,7 @@ public class OdooSessionResource {
           "Only a path on this site (/x) of printable ASCII, at most 2 KiB, is followed;"
               + " anything else redirects to /.")
   public Response logout(@QueryParam("redirect") String redirect) {
-    current.optional().ifPresent(signIn::signOut);
+    current.optional().ifPresent(active -> sessions.signOut(current.storage(), active));
     // A plain string: JAX-RS would resolve a relative URI against /web/.
     return SessionCookies.signedOut(
             Response.status(Response.Status.SEE_OTHER)
@@ -146,7 +147,7 @@ public class OdooSessionResource {
         .build();
   }
 
-  private JsonObject sessionInfo(ValidSession valid) {
+  private JsonObject sessionInfo(ActiveSession valid) {
     UserView user = valid.user();
     RequestContext context = contexts.build(user, valid.state().activeCompanyIds(), null, null);
     JsonObjectBuilder allowed = Json.createObjectBuilder();

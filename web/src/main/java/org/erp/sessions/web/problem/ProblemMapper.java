@@ -103,6 +103,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   public static Problem protocolProblem(int status) {
     ErrorCode code =
         switch (status) {
+          // Jakarta Security refused the caller the endpoint's role (@RolesAllowed).
+          case 403 -> ErrorCode.FORBIDDEN;
           case 404 -> ErrorCode.NOT_FOUND;
           case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
           case 406 -> ErrorCode.NOT_ACCEPTABLE;
@@ -112,6 +114,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         };
     String detail =
         switch (code) {
+          case FORBIDDEN -> "Only administrators may do this.";
           case NOT_FOUND -> "There is nothing at this path.";
           case METHOD_NOT_ALLOWED -> "This path does not answer this HTTP method.";
           case NOT_ACCEPTABLE -> "This endpoint answers application/json only.";

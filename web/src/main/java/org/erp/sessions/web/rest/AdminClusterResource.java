@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,12 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ClusterMembership;
 import org.erp.sessions.application.ClusterMembership.View;
-import org.erp.sessions.web.session.SessionAccess;
+import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** The cluster as the serving node sees it (API.md §6). */
 @Path("admin/cluster")
 @Produces(MediaType.APPLICATION_JSON)
-@SessionAccess(adminOnly = true)
+@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
 @Tag(name = "Administration")
 public class AdminClusterResource {
 

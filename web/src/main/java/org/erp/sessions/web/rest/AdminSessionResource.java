@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -10,14 +11,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.SessionAccess;
-import org.erp.sessions.web.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.CurrentSession;
+import org.erp.sessions.application.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** Administrators end any one session by its device id (API.md §6). */
 @Path("admin/sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@SessionAccess(adminOnly = true)
+@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
 @Tag(name = "Administration")
 public class AdminSessionResource {
 
@@ -30,7 +31,7 @@ public class AdminSessionResource {
   @Operation(summary = "End one session by its device id; 404 not_found")
   public Response endSession(@PathParam("id") String id) {
     devices.revokeAny(id);
-    audit.deviceRevoked(current.get(), id);
+    audit.deviceRevoked(current.actor(), id);
     return Response.noContent().build();
   }
 }

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -30,9 +31,9 @@ import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.web.json.JsonBodies;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.SessionAccess;
-import org.erp.sessions.web.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.CurrentSession;
+import org.erp.sessions.application.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /**
  * User administration (API.md §6), with each user's sessions: administrators only, others get 403
@@ -40,7 +41,7 @@ import org.erp.sessions.web.session.SessionAudit;
  */
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
-@SessionAccess(adminOnly = true)
+@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
 @Tag(name = "Administration")
 public class AdminUserResource {
 
@@ -90,7 +91,7 @@ public class AdminUserResource {
             lang != null ? lang : config.languages().get(0),
             tz != null ? tz : "UTC");
     UserView created = users.create(newUser);
-    audit.userCreated(current.get(), created.uid(), passwordHash != null, created.isAdmin());
+    audit.userCreated(current.actor(), created.uid(), passwordHash != null, created.isAdmin());
     return Response.created(uriInfo.getAbsolutePathBuilder().path(Integer.toString(created.uid())).build())
         .entity(UserResponse.of(created))
         .build();
@@ -122,7 +123,7 @@ public class AdminUserResource {
             JsonBodies.optionalIntList(json, "company_ids"));
     UserView updated = users.update(uid, changes);
     audit.userChanged(
-        current.get(), uid, new TreeSet<>(json.keySet()), Boolean.FALSE.equals(changes.active()));
+        current.actor(), uid, new TreeSet<>(json.keySet()), Boolean.FALSE.equals(changes.active()));
     return UserResponse.of(updated);
   }
 
@@ -139,7 +140,7 @@ public class AdminUserResource {
   @Operation(summary = "End every session of a user, on every node, at once; 404")
   public Response endSessionsOf(@PathParam("uid") int uid) {
     users.endAllSessions(uid);
-    audit.userSessionsEnded(current.get(), uid);
+    audit.userSessionsEnded(current.actor(), uid);
     return Response.noContent().build();
   }
 }

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.domain.context.RequestContext;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.infrastructure.http.CurrentSession;
+import org.erp.sessions.application.session.ActiveSession;
 
 /** The context a request runs with (API.md §2). */
 @Path("context")
@@ -31,7 +31,7 @@ public class ContextResource {
               + " invalid_lang for a language not in erp.languages, 400 invalid_tz for anything"
               + " but an IANA zone id.")
   public RequestContext context(@QueryParam("lang") String lang, @QueryParam("tz") String tz) {
-    ValidSession valid = current.get();
+    ActiveSession valid = current.get();
     return contexts.build(valid.user(), valid.state().activeCompanyIds(), lang, tz);
   }
 }

@@ -17,11 +17,11 @@ import org.erp.sessions.application.DeviceRegistry;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.device.EndReason;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
-import org.erp.sessions.web.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.CurrentSession;
+import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.SessionAudit;
 import org.erp.sessions.web.session.SessionCookies;
-import org.erp.sessions.web.session.SignIn;
+import org.erp.sessions.application.session.SessionService;
 
 /** The user's own sessions, "devices" (API.md §4). */
 @Path("session/devices")
@@ -31,7 +31,7 @@ public class DeviceResource {
 
   @Inject private CurrentSession current;
   @Inject private DeviceRegistry devices;
-  @Inject private SignIn signIn;
+  @Inject private SessionService sessions;
   @Inject private ErpConfig config;
   @Inject private SessionAudit audit;
   @Context private HttpServletRequest request;
@@ -44,7 +44,7 @@ public class DeviceResource {
               + " an opaque handle, never the session id. last_activity_at may lag real activity"
               + " by up to erp.device.activity-resolution.")
   public List<DeviceView> list() {
-    ValidSession valid = current.get();
+    ActiveSession valid = current.get();
     return devices.list(valid.uid(), valid.state().deviceId());
   }
 
@@ -56,11 +56,11 @@ public class DeviceResource {
           "204; its next request, on any node, gets 401. Ending the current device signs out."
               + " 404 not_found if the id is not one of the caller's open sessions.")
   public Response revoke(@PathParam("id") String id) {
-    ValidSession valid = current.get();
+    ActiveSession valid = current.get();
     devices.revoke(valid.uid(), id);
-    audit.deviceRevoked(valid, id);
+    audit.deviceRevoked(current.actor(), id);
     if (id.equals(valid.state().deviceId())) {
-      signIn.signOut(valid);
+      sessions.signOut(current.storage(), valid);
       return SessionCookies.signedOut(Response.noContent(), config.cookieName(), request.isSecure())
           .build();
     }
@@ -70,9 +70,9 @@ public class DeviceResource {
   @DELETE
   @Operation(summary = "Sign out of every other device", description = "204; this session stays.")
   public Response revokeOthers() {
-    ValidSession valid = current.get();
+    ActiveSession valid = current.get();
     devices.endAllBut(valid.uid(), valid.state().deviceId(), EndReason.REVOKED);
-    audit.otherDevicesRevoked(valid);
+    audit.otherDevicesRevoked(current.actor());
     return Response.noContent().build();
   }
 }

@@ -15,17 +15,14 @@ import java.io.InputStream;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.application.AuthenticationService;
-import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
-import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.JsonBodies;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
-import org.erp.sessions.web.session.SessionAudit;
+import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionFilter;
-import org.erp.sessions.web.session.SessionStore;
 
 /** The signed-in user's own preferences and password (API.md §2, §5). */
 @Path("me")
@@ -34,11 +31,8 @@ import org.erp.sessions.web.session.SessionStore;
 public class MeResource {
 
   @Inject private CurrentSession current;
-  @Inject private UserDirectory users;
-  @Inject private AuthenticationService authentication;
-  @Inject private SessionStore store;
+  @Inject private SessionService sessions;
   @Inject private SessionInfos infos;
-  @Inject private SessionAudit audit;
   @Context private HttpServletRequest request;
 
   @PATCH
@@ -56,10 +50,7 @@ public class MeResource {
     if (lang == null && tz == null) {
       throw new ErpException(ErrorCode.VALIDATION_FAILED, "Send lang, tz or both.");
     }
-    ValidSession valid = current.get();
-    UserView updated = users.updatePreferences(valid.uid(), lang, tz);
-    return infos.of(
-        new ValidSession(valid.session(), valid.state(), updated, valid.lastActivityAt()));
+    return infos.of(sessions.changePreferences(current.get(), lang, tz));
   }
 
   @PUT
@@ -79,18 +70,9 @@ public class MeResource {
     JsonObject json = JsonBodies.object(body, Set.of("current_password", "new_password"));
     String currentPassword = JsonBodies.requiredString(json, "current_password");
     String newPassword = JsonBodies.requiredString(json, "new_password");
-    ValidSession valid = current.get();
-    UserView updated =
-        authentication.changePassword(
-            valid.uid(),
-            valid.state().deviceId(),
-            currentPassword,
-            newPassword,
-            request.getRemoteAddr());
-    ValidSession changed =
-        store.update(valid, valid.state().afterPasswordChange(updated.securityStamp()));
-    String newSessionId = request.changeSessionId();
-    audit.passwordChanged(newSessionId, valid.uid());
+    ActiveSession changed =
+        sessions.changePassword(
+            current.storage(), current.get(), currentPassword, newPassword, HttpClients.of(request));
     return Response.noContent()
         .header(SessionFilter.CSRF_HEADER, changed.state().csrfToken())
         .build();

@@ -21,13 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.domain.data.SessionDataRules;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.JsonBodies;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.SessionStore;
 
 /**
  * Custom per-session data (API.md §3): kept in the cluster-wide session data cache only
@@ -39,14 +38,13 @@ import org.erp.sessions.web.session.SessionStore;
 public class SessionDataResource {
 
   @Inject private CurrentSession current;
-  @Inject private SessionStore store;
-  @Inject private ErpConfig config;
+  @Inject private SessionService sessions;
 
   @GET
   @Operation(summary = "All keys and their values, as one JSON object sorted by key")
   public JsonObject all() {
     JsonObjectBuilder object = Json.createObjectBuilder();
-    store.data(current.get()).forEach((key, json) -> object.add(key, parse(json)));
+    sessions.data(current.get()).forEach((key, json) -> object.add(key, parse(json)));
     return object.build();
   }
 
@@ -56,7 +54,7 @@ public class SessionDataResource {
   public JsonObject one(@PathParam("key") String key) {
     SessionDataRules.checkKey(key);
     String json =
-        store
+        sessions
             .data(current.get(), key)
             .orElseThrow(
                 () -> new ErpException(ErrorCode.NO_SUCH_KEY, "The session has no key '" + key + "'."));
@@ -76,14 +74,14 @@ public class SessionDataResource {
   public Response put(@PathParam("key") String key, InputStream body) {
     SessionDataRules.checkKey(key);
     if (SessionDataRules.isSensitive(key)) {
-      rules().checkWrite(key, "null", Map.of());
+      sessions.dataRules().checkWrite(key, "null", Map.of());
     }
     JsonObject json = JsonBodies.object(body, Set.of("value"));
     if (!json.containsKey("value")) {
       throw new ErpException(ErrorCode.VALIDATION_FAILED, "value is required (any JSON value).");
     }
     String compact = json.get("value").toString();
-    store.putData(current.get(), key, compact, rules());
+    sessions.putData(current.get(), key, compact);
     return Response.noContent().build();
   }
 
@@ -92,20 +90,15 @@ public class SessionDataResource {
   @Operation(summary = "Remove a key; 204 also when it is absent")
   public Response remove(@PathParam("key") String key) {
     SessionDataRules.checkKey(key);
-    store.removeData(current.get(), key);
+    sessions.removeData(current.get(), key);
     return Response.noContent().build();
   }
 
   @DELETE
   @Operation(summary = "Remove every key")
   public Response clear() {
-    store.clearData(current.get());
+    sessions.clearData(current.get());
     return Response.noContent().build();
-  }
-
-  private SessionDataRules rules() {
-    return new SessionDataRules(
-        config.dataMaxValueBytes(), config.dataMaxKeys(), config.dataMaxTotalBytes());
   }
 
   private static JsonValue parse(String json) {

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.core.SessionExpiry;
+import org.erp.sessions.core.SessionState;
 import org.erp.sessions.domain.context.RequestContext;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
-import org.erp.sessions.web.session.SessionState;
 
 /** Builds the {@link SessionInfo} of a valid session. */
 @ApplicationScoped
@@ -19,7 +20,7 @@ public class SessionInfos {
   @Inject private UserDirectory users;
   @Inject private ErpConfig config;
 
-  public SessionInfo of(ValidSession valid) {
+  public SessionInfo of(ActiveSession valid) {
     SessionState state = valid.state();
     RequestContext context =
         contexts.build(valid.user(), state.activeCompanyIds(), null, null);
@@ -35,7 +36,7 @@ public class SessionInfos {
         new SessionInfo.Times(
             seconds(state.createdAt()),
             seconds(lastActivity),
-            seconds(lastActivity.plus(state.idleTimeout())),
+            seconds(SessionExpiry.idleDeadline(lastActivity, state.idleTimeout())),
             seconds(state.absoluteExpiresAt())),
         state.csrfToken(),
         config.serverVersion());

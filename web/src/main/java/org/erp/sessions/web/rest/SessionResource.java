@@ -18,15 +18,13 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.application.ContextService;
+import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.JsonBodies;
-import org.erp.sessions.web.session.CurrentSession;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
-import org.erp.sessions.web.session.SessionStore;
-import org.erp.sessions.web.session.SignIn;
 
 /** Login, session info, polling check, logout and company switching (API.md §1, §2). */
 @Path("session")
@@ -34,9 +32,7 @@ import org.erp.sessions.web.session.SignIn;
 @Tag(name = "Session")
 public class SessionResource {
 
-  @Inject private SignIn signIn;
-  @Inject private ContextService contexts;
-  @Inject private SessionStore store;
+  @Inject private SessionService sessions;
   @Inject private SessionInfos infos;
   @Inject private CurrentSession current;
   @Inject private ErpConfig config;
@@ -61,7 +57,7 @@ public class SessionResource {
     JsonObject json = JsonBodies.object(body, Set.of("login", "password"));
     String login = JsonBodies.requiredString(json, "login");
     String password = JsonBodies.requiredString(json, "password");
-    return infos.of(signIn.signIn(request, login, password));
+    return infos.of(sessions.signIn(current.storage(), login, password, HttpClients.of(request)));
   }
 
   @GET
@@ -96,7 +92,7 @@ public class SessionResource {
               + " 204 also without a valid session. With a valid session the X-CSRF-Token header"
               + " is required, like every unsafe request.")
   public Response logout() {
-    current.optional().ifPresent(signIn::signOut);
+    current.optional().ifPresent(active -> sessions.signOut(current.storage(), active));
     return SessionCookies.signedOut(Response.noContent(), config.cookieName(), request.isSecure())
         .build();
   }
@@ -112,8 +108,6 @@ public class SessionResource {
   public SessionInfo selectCompanies(InputStream body) {
     JsonObject json = JsonBodies.object(body, Set.of("allowed_company_ids"));
     List<Integer> selection = JsonBodies.requiredIntList(json, "allowed_company_ids");
-    ValidSession valid = current.get();
-    List<Integer> checked = contexts.selectCompanies(valid.user(), selection);
-    return infos.of(store.update(valid, valid.state().withActiveCompanies(checked)));
+    return infos.of(sessions.selectCompanies(current.storage(), current.get(), selection));
   }
 }

@@ -15,9 +15,6 @@ public @interface SessionAccess {
 
   Mode value() default Mode.REQUIRED;
 
-  /** Only for administrators: others get 403 {@code forbidden}. */
-  boolean adminOnly() default false;
-
   /** Whether a call extends the idle deadline; polling ({@code /check}) does not. */
   boolean countsAsActivity() default true;
 

@@ -10,39 +10,42 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
+import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
+import org.erp.sessions.infrastructure.http.CurrentSession;
 
 /**
- * Checks the session of every request in one place, before any resource runs: valid session
- * (see {@link SessionStore#validate}), CSRF token on unsafe methods, admin rights where needed,
- * and the idle deadline extended where the call counts as activity.
+ * Applies each endpoint's {@link SessionAccess} before it runs: a valid session where one is
+ * required (checked once per request, see {@link CurrentSession#check}), the CSRF token on
+ * unsafe methods, and the idle deadline extended where the call counts as activity. Admin rights
+ * are Jakarta Security's: {@code @RolesAllowed("admin")}, checked after this filter, so a caller
+ * without a session gets 401, not 403.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class SessionFilter implements ContainerRequestFilter {
 
-  public static final String CSRF_HEADER = "X-CSRF-Token";
-  private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+  public static final String CSRF_HEADER = CurrentSession.CSRF_HEADER;
   private static final SessionAccess DEFAULT_ACCESS = Defaults.class.getAnnotation(SessionAccess.class);
 
   @Context private ResourceInfo resourceInfo;
   @Context private HttpServletRequest request;
-  @Inject private SessionStore store;
+  @Inject private SessionService sessions;
   @Inject private CurrentSession current;
 
   @Override
   public void filter(ContainerRequestContext context) {
     SessionAccess access = accessOf(resourceInfo.getResourceMethod());
+    current.attach(request);
     if (access.value() == SessionAccess.Mode.NONE) {
       return;
     }
-    Optional<ValidSession> found = store.validate(request, access.countsAsActivity());
+    // Checked once per request, normally already by SessionAuthenticationMechanism.
+    Optional<ActiveSession> found = current.check(sessions);
     if (found.isEmpty()) {
       if (access.value() == SessionAccess.Mode.OPTIONAL) {
         return;
@@ -50,38 +53,15 @@ public class SessionFilter implements ContainerRequestFilter {
       throw new ErpException(
           ErrorCode.NOT_AUTHENTICATED, "No valid session: sign in again.");
     }
-    ValidSession valid = found.get();
-    if (access.csrfChecked() && UNSAFE_METHODS.contains(context.getMethod())) {
-      checkCsrf(context.getHeaderString(CSRF_HEADER), valid.state().csrfToken());
-    }
-    if (adminOnly(resourceInfo.getResourceMethod(), access) && !valid.user().isAdmin()) {
-      throw new ErpException(ErrorCode.FORBIDDEN, "Only administrators may do this.");
-    }
-    current.set(access.countsAsActivity() ? store.recordActivity(valid) : valid);
-  }
-
-  private static void checkCsrf(String sent, String expected) {
-    boolean matches =
-        sent != null
-            && MessageDigest.isEqual(
-                sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
-    if (!matches) {
+    ActiveSession valid = found.get();
+    if (access.csrfChecked() && !current.csrfProven()) {
       throw new ErpException(
           ErrorCode.CSRF_FAILED,
           "Missing or wrong " + CSRF_HEADER + " header: send the csrf_token of the session.");
     }
-  }
-
-  /**
-   * Admin-only on the method or on its class: an annotation on a method (to change, say, the
-   * activity rule) never drops the class's admin-only rule.
-   */
-  static boolean adminOnly(Method method, SessionAccess access) {
-    if (access.adminOnly()) {
-      return true;
+    if (access.countsAsActivity()) {
+      current.update(sessions.recordActivity(current.storage(), valid));
     }
-    SessionAccess onClass = method == null ? null : method.getDeclaringClass().getAnnotation(SessionAccess.class);
-    return onClass != null && onClass.adminOnly();
   }
 
   static SessionAccess accessOf(Method method) {

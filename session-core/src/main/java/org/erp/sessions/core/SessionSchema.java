@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.core;
 
 import org.infinispan.protostream.GeneratedSchema;
 import org.infinispan.protostream.annotations.ProtoSchema;

@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.application.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErrorCode;
-import org.erp.sessions.web.session.CurrentSession.ValidSession;
 
 /**
  * The security events of sessions, one line each under {@code org.erp.sessions.audit}: sign-ins
@@ -24,6 +23,9 @@ public class SessionAudit {
   private static final Logger LOG = Logger.getLogger("org.erp.sessions.audit");
 
   @Inject private SessionLogName names;
+
+  /** Who did it: the acting user, and the session it acted in (named in logs by its hash). */
+  public record Actor(int uid, String sessionId) {}
 
   public void signedIn(String sessionId, int uid, String address) {
     LOG.info(() -> "Session " + names.of(sessionId) + " signed in: uid " + uid + " from " + address);
@@ -62,36 +64,36 @@ public class SessionAudit {
   }
 
   /** The user ended one of their own sessions, or an administrator ended one session. */
-  public void deviceRevoked(ValidSession actor, String deviceId) {
+  public void deviceRevoked(Actor actor, String deviceId) {
     LOG.info(
         () -> "Session " + names.ofDevice(deviceId) + " revoked by uid " + actor.uid()
-            + " in session " + names.of(actor.session().getId()));
+            + " in session " + names.of(actor.sessionId()));
   }
 
-  public void otherDevicesRevoked(ValidSession actor) {
+  public void otherDevicesRevoked(Actor actor) {
     LOG.info(
         () -> "Every other session of uid " + actor.uid() + " revoked by the user in session "
-            + names.of(actor.session().getId()));
+            + names.of(actor.sessionId()));
   }
 
-  public void userSessionsEnded(ValidSession admin, int uid) {
+  public void userSessionsEnded(Actor admin, int uid) {
     LOG.info(
         () -> "Every session of uid " + uid + " ended by administrator uid " + admin.uid()
-            + " in session " + names.of(admin.session().getId()));
+            + " in session " + names.of(admin.sessionId()));
   }
 
-  public void userCreated(ValidSession admin, int uid, boolean imported, boolean isAdmin) {
+  public void userCreated(Actor admin, int uid, boolean imported, boolean isAdmin) {
     LOG.info(
         () -> "User uid " + uid + " created" + (isAdmin ? " as administrator" : "")
             + (imported ? " with an imported password hash" : "") + " by administrator uid "
-            + admin.uid() + " in session " + names.of(admin.session().getId()));
+            + admin.uid() + " in session " + names.of(admin.sessionId()));
   }
 
   /** An administrator changed a user; {@code deactivated} ended all of the user's sessions. */
-  public void userChanged(ValidSession admin, int uid, Collection<String> fields, boolean deactivated) {
+  public void userChanged(Actor admin, int uid, Collection<String> fields, boolean deactivated) {
     LOG.info(
         () -> "User uid " + uid + (deactivated ? " deactivated (every session ended)" : " changed")
             + " (" + String.join(", ", fields) + ") by administrator uid " + admin.uid()
-            + " in session " + names.of(admin.session().getId()));
+            + " in session " + names.of(admin.sessionId()));
   }
 }

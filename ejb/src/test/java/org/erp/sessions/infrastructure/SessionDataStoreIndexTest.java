@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

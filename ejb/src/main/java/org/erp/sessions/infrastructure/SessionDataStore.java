@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.infrastructure;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,12 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.core;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.infinispan.protostream.annotations.ProtoFactory;
@@ -21,12 +21,13 @@ import org.wildfly.clustering.web.annotation.Immutable;
  * setAttribute}, and the session manager replicates it then, never on a mere read. Replicated
  * with ProtoStream (the marshaller generated from the {@code @ProtoField}s, see {@link
  * SessionSchema}), not Java serialization.
+ *
+ * <p>Schema evolution: a field number is never reused nor its type changed; a new field is
+ * optional, with a default that means what an older session meant without it.
  */
 @Immutable
 public final class SessionState implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final int uid;
   private final List<Integer> activeCompanyIds;
@@ -37,7 +38,7 @@ public final class SessionState implements Serializable {
   private final String csrfToken;
   private final String deviceId;
 
-  SessionState(
+  private SessionState(
       int uid,
       List<Integer> activeCompanyIds,
       String securityStamp,
@@ -136,7 +137,7 @@ public final class SessionState implements Serializable {
         createdAt,
         absoluteExpiresAt,
         idleTimeout,
-        randomToken(32),
+        RandomTokens.newToken(32),
         deviceId);
   }
 
@@ -152,7 +153,7 @@ public final class SessionState implements Serializable {
    */
   public SessionState afterPasswordChange(String stamp) {
     return new SessionState(
-        uid, activeCompanyIds, stamp, createdAt, absoluteExpiresAt, idleTimeout, randomToken(32),
+        uid, activeCompanyIds, stamp, createdAt, absoluteExpiresAt, idleTimeout, RandomTokens.newToken(32),
         deviceId);
   }
 
@@ -184,15 +185,16 @@ public final class SessionState implements Serializable {
     return csrfToken;
   }
 
+  /** Whether {@code sent} is this session's CSRF token, compared in constant time. */
+  public boolean csrfTokenMatches(String sent) {
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), csrfToken.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** The opaque handle that names this session to its user and to admins; never the session id. */
   public String deviceId() {
     return deviceId;
-  }
-
-  private static String randomToken(int bytes) {
-    byte[] random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.application.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.erp.sessions.web.session;
+package org.erp.sessions.application.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

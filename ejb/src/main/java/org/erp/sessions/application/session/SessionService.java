@@ -1,0 +1,259 @@
+package org.erp.sessions.application.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.erp.sessions.application.AuthenticationService;
+import org.erp.sessions.application.ContextService;
+import org.erp.sessions.application.DeviceRegistry;
+import org.erp.sessions.application.DeviceRegistry.OpenedDevice;
+import org.erp.sessions.application.SessionValidity;
+import org.erp.sessions.application.SessionValidity.Standing;
+import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.application.session.SessionStorage.Stored;
+import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.core.SessionExpiry;
+import org.erp.sessions.core.SessionState;
+import org.erp.sessions.domain.data.SessionDataRules;
+import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.domain.error.ErpException;
+import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.infrastructure.SessionDataStore;
+
+/**
+ * The session core: sign-in, the per-request check, activity, expiry, company switch, password
+ * change with rotation, sign-out and the session's custom data, for the REST API, the Odoo
+ * routes and ERP modules alike. It works on a {@link SessionStorage} and a {@link ClientInfo},
+ * never on a request; time comes from the injected {@link Clock}, the expiry rule from {@link
+ * SessionExpiry}.
+ */
+@ApplicationScoped
+public class SessionService {
+
+  private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+
+  /** Activity is stored at most once a second: a burst of requests replicates one write. */
+  private static final Duration ACTIVITY_GRANULARITY = Duration.ofSeconds(1);
+
+  @Inject private AuthenticationService authentication;
+  @Inject private DeviceRegistry devices;
+  @Inject private SessionValidity validity;
+  @Inject private ContextService contexts;
+  @Inject private UserDirectory users;
+  @Inject private SessionDataStore data;
+  @Inject private SessionAudit audit;
+  @Inject private ErpConfig config;
+  @Inject private Clock clock;
+
+  /**
+   * Checks the credentials (with the cooldown), records the new session in the device log
+   * (under the concurrent-session limit) and starts it. Whatever session the request came with
+   * ends here, data and all.
+   */
+  public ActiveSession signIn(
+      SessionStorage storage, String login, String password, ClientInfo client) {
+    UserView user;
+    try {
+      user = authentication.authenticate(login, password, client.address());
+    } catch (ErpException refused) {
+      audit.refused(refused.code(), client.address());
+      throw refused;
+    }
+    Instant now = clock.instant();
+    Duration idle = config.idleTimeout();
+    Instant absoluteDeadline = now.plus(config.absoluteTimeout());
+    Optional<Stored> previous = storage.read();
+    // The session this browser had ends now, so it does not count against the session limit.
+    previous.ifPresent(old -> devices.end(old.state().deviceId(), EndReason.LOGOUT));
+    OpenedDevice device =
+        devices.open(user.uid(), client.address(), client.userAgent(), idle, absoluteDeadline);
+    SessionState state =
+        SessionState.start(
+            user.uid(),
+            user.companyIds(),
+            user.securityStamp(),
+            device.createdAt(),
+            absoluteDeadline,
+            idle,
+            device.id());
+    previous.ifPresent(old -> clearDataQuietly(old.state().deviceId()));
+    storage.start(state, state.createdAt());
+    audit.signedIn(storage.idForLogs(), user.uid(), client.address());
+    if (device.evicted() > 0) {
+      audit.evictedByLimit(storage.idForLogs(), user.uid(), device.evicted());
+    }
+    return new ActiveSession(state, user, state.createdAt(), false);
+  }
+
+  /**
+   * The request's session if it still stands: signed in, within its idle and absolute deadlines,
+   * its device not ended, its user active with an unchanged security stamp. A session that does
+   * not stand is ended here, on every node, so it cannot be used again. Writes nothing.
+   */
+  public Optional<ActiveSession> validate(SessionStorage storage) {
+    if (!storage.exists()) {
+      return Optional.empty();
+    }
+    Optional<Stored> stored = storage.read();
+    if (stored.isEmpty()) {
+      end(storage, "not signed in", EndReason.EXPIRED);
+      return Optional.empty();
+    }
+    SessionState state = stored.get().state();
+    Instant lastActivity = stored.get().lastActivityAt();
+    boolean expired = SessionExpiry.ended(state, lastActivity, clock.instant());
+    Optional<Standing> standing =
+        expired
+            ? Optional.empty()
+            : validity.check(state.uid(), state.deviceId(), state.securityStamp());
+    if (standing.isEmpty()) {
+      end(
+          storage,
+          expired ? "timed out" : "revoked, password changed or user deactivated",
+          EndReason.EXPIRED);
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ActiveSession(state, standing.get().user(), lastActivity, standing.get().activityDue()));
+  }
+
+  /** Counts a request as activity: extends the idle deadline (never the absolute one). */
+  public ActiveSession recordActivity(SessionStorage storage, ActiveSession active) {
+    if (active.deviceActivityDue()) {
+      recordDeviceActivity(active.state().deviceId());
+    }
+    Instant now = clock.instant();
+    if (Duration.between(active.lastActivityAt(), now).compareTo(ACTIVITY_GRANULARITY) < 0) {
+      return active;
+    }
+    storage.touch(now);
+    return active.activeAt(now);
+  }
+
+  /** Makes the first company current and the others active; 403 for one the user may not use. */
+  public ActiveSession selectCompanies(
+      SessionStorage storage, ActiveSession active, List<Integer> selection) {
+    List<Integer> checked = contexts.selectCompanies(active.user(), selection);
+    SessionState changed = active.state().withActiveCompanies(checked);
+    storage.store(changed);
+    return active.with(changed);
+  }
+
+  /** Stores the user's language and/or time zone; every session of the user sees them. */
+  public ActiveSession changePreferences(ActiveSession active, String lang, String tz) {
+    return active.with(users.updatePreferences(active.uid(), lang, tz));
+  }
+
+  /**
+   * Changes the password: every other session of the user ends, and this one continues under a
+   * new session id and a new CSRF token.
+   */
+  public ActiveSession changePassword(
+      SessionStorage storage,
+      ActiveSession active,
+      String currentPassword,
+      String newPassword,
+      ClientInfo client) {
+    UserView updated =
+        authentication.changePassword(
+            active.uid(), active.state().deviceId(), currentPassword, newPassword, client.address());
+    SessionState changed = active.state().afterPasswordChange(updated.securityStamp());
+    storage.store(changed);
+    String newId = storage.rotateId();
+    audit.passwordChanged(newId, active.uid());
+    return active.with(changed).with(updated);
+  }
+
+  /**
+   * Ends the session on every node, data and all, and closes its device. The session goes first:
+   * signing out works while the database is down (the device is then closed by the idle sweep).
+   */
+  public void signOut(SessionStorage storage, ActiveSession active) {
+    end(storage, "signed out", EndReason.LOGOUT);
+    try {
+      devices.end(active.state().deviceId(), EndReason.LOGOUT);
+    } catch (RuntimeException databaseUnavailable) {
+      LOG.log(Level.WARNING, "Device not closed at sign-out: " + databaseUnavailable.getClass().getName());
+    }
+  }
+
+  /**
+   * A session ended, however (sign-out, expiry in the container, invalidation by a check): its
+   * custom data goes, and its device is closed with the reason, unless already closed (a
+   * revocation keeps its own reason). {@code inContainer}: no request ended it.
+   */
+  public void ended(String sessionId, SessionState state, EndReason reason, boolean inContainer) {
+    clearDataQuietly(state.deviceId());
+    try {
+      if (devices.end(state.deviceId(), reason)) {
+        audit.deviceClosed(sessionId, state.deviceId(), state.uid(), reason, inContainer);
+      }
+    } catch (RuntimeException e) {
+      // The periodic sweep closes it later.
+      LOG.log(Level.FINE, "Device not closed at session end: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** The custom data of the session, key to compact JSON, sorted by key. */
+  public Map<String, String> data(ActiveSession active) {
+    return data.all(active.state().deviceId());
+  }
+
+  public Optional<String> data(ActiveSession active, String key) {
+    SessionDataRules.checkKey(key);
+    return data.get(active.state().deviceId(), key);
+  }
+
+  /** Stores a value if the rules allow it (API.md §3); a refusal changes nothing. */
+  public void putData(ActiveSession active, String key, String compactJson) {
+    SessionDataRules.checkKey(key);
+    SessionState state = active.state();
+    data.put(state.deviceId(), key, compactJson, dataRules(), state.absoluteExpiresAt());
+  }
+
+  public void removeData(ActiveSession active, String key) {
+    SessionDataRules.checkKey(key);
+    SessionState state = active.state();
+    data.remove(state.deviceId(), key, state.absoluteExpiresAt());
+  }
+
+  public void clearData(ActiveSession active) {
+    data.clear(active.state().deviceId());
+  }
+
+  /** The quotas in force now. */
+  public SessionDataRules dataRules() {
+    return new SessionDataRules(
+        config.dataMaxValueBytes(), config.dataMaxKeys(), config.dataMaxTotalBytes());
+  }
+
+  private void end(SessionStorage storage, String why, EndReason reason) {
+    audit.ended(storage.idForLogs(), why);
+    storage.invalidate(reason);
+  }
+
+  /** Best effort: unreachable under the new session's handle, and it expires anyway. */
+  private void clearDataQuietly(String deviceId) {
+    try {
+      data.clear(deviceId);
+    } catch (RuntimeException cacheUnavailable) {
+      LOG.log(Level.FINE, "Session data not removed: " + cacheUnavailable.getClass().getName());
+    }
+  }
+
+  /** Best effort: the session itself stands even when the database cannot take the write. */
+  private void recordDeviceActivity(String deviceId) {
+    try {
+      validity.recordActivity(deviceId);
+    } catch (RuntimeException databaseUnavailable) {
+      LOG.log(Level.FINE, "Device activity not recorded: " + databaseUnavailable.getClass().getName());
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package org.erp.sessions.infrastructure.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Optional;
+import org.erp.sessions.application.session.SessionStorage;
+import org.erp.sessions.core.SessionState;
+import org.erp.sessions.domain.device.EndReason;
+
+/**
+ * The session core's storage on the servlet container's distributable HttpSession (replicated
+ * by Infinispan, shared by every WAR of the EAR): two attributes, the immutable {@link
+ * SessionState} and the last activity as epoch milliseconds. Immutable values are replicated when
+ * set, never on a mere read.
+ */
+public final class HttpSessionStorage implements SessionStorage {
+
+  static final String STATE = "erp.state";
+  static final String LAST_ACTIVITY = "erp.last-activity";
+
+  /**
+   * A request attribute: why the session this request invalidates ends, read by the web
+   * module's session listener, which runs inside {@code invalidate()}.
+   */
+  public static final String ENDING_AS = "org.erp.sessions.ending-as";
+
+  private final HttpServletRequest request;
+
+  public HttpSessionStorage(HttpServletRequest request) {
+    this.request = request;
+  }
+
+  /** The signed-in state an ending session held (for the session listener), if any. */
+  public static Optional<SessionState> stateOf(HttpSession session) {
+    try {
+      return session.getAttribute(STATE) instanceof SessionState state
+          ? Optional.of(state)
+          : Optional.empty();
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean exists() {
+    return request.getSession(false) != null;
+  }
+
+  @Override
+  public Optional<Stored> read() {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    try {
+      if (session.getAttribute(STATE) instanceof SessionState state
+          && session.getAttribute(LAST_ACTIVITY) instanceof Long last) {
+        return Optional.of(new Stored(state, Instant.ofEpochMilli(last)));
+      }
+    } catch (IllegalStateException invalidated) {
+      // Another request ended it a moment ago.
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Emptying and re-identifying the session the request came with, rather than invalidating it
+   * and creating a second one in the same request, keeps the session manager to one session per
+   * request.
+   */
+  @Override
+  public void start(SessionState state, Instant at) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      for (String name : Collections.list(session.getAttributeNames())) {
+        session.removeAttribute(name);
+      }
+      request.changeSessionId();
+    } else {
+      session = request.getSession(true);
+    }
+    session.setMaxInactiveInterval((int) Math.max(1, state.idleTimeout().toSeconds()));
+    session.setAttribute(STATE, state);
+    session.setAttribute(LAST_ACTIVITY, at.toEpochMilli());
+  }
+
+  @Override
+  public void store(SessionState state) {
+    request.getSession(false).setAttribute(STATE, state);
+  }
+
+  @Override
+  public void touch(Instant at) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.setAttribute(LAST_ACTIVITY, at.toEpochMilli());
+    }
+  }
+
+  @Override
+  public String rotateId() {
+    return request.changeSessionId();
+  }
+
+  @Override
+  public void invalidate(EndReason reason) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return;
+    }
+    request.setAttribute(ENDING_AS, reason);
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalidated) {
+      // Another request ended it first: the outcome is the same.
+    }
+  }
+
+  @Override
+  public String idForLogs() {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : session.getId();
+  }
+}
