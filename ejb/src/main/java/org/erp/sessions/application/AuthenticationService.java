@@ -3,9 +3,6 @@ package org.erp.sessions.application;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.erp.sessions.application.LoginThrottle.Reservation;
@@ -13,6 +10,7 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.user.User;
+import org.erp.sessions.domain.user.UserRepository;
 import org.erp.sessions.domain.user.UserView;
 
 /**
@@ -28,7 +26,7 @@ public class AuthenticationService {
   /** A first attempt racing others to insert its counters: the rows exist on the next try. */
   private static final int RESERVE_TRIES = 4;
 
-  @PersistenceContext private EntityManager em;
+  @Inject private UserRepository users;
   @Inject private PasswordWork passwords;
   @EJB private LoginThrottle throttle;
   @EJB private DeviceRegistry devices;
@@ -43,11 +41,7 @@ public class AuthenticationService {
         verified(
             attempt,
             () -> {
-              List<User> found =
-                  em.createNamedQuery("User.findByLogin", User.class)
-                      .setParameter("login", login)
-                      .getResultList();
-              User candidate = found.isEmpty() ? null : found.get(0);
+              User candidate = users.findByLogin(login).orElse(null);
               boolean accepted =
                   passwords.verify(password, candidate == null ? null : candidate.passwordHash())
                       && candidate != null
@@ -78,7 +72,7 @@ public class AuthenticationService {
       String currentPassword,
       String newPassword,
       String clientAddress) {
-    User user = em.find(User.class, uid);
+    User user = users.find(uid).orElse(null);
     if (user == null) {
       throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
     }

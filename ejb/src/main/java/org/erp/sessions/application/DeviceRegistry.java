@@ -2,9 +2,6 @@ package org.erp.sessions.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,12 +11,13 @@ import java.util.List;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.core.SessionExpiry;
 import org.erp.sessions.domain.device.Device;
+import org.erp.sessions.domain.device.DeviceRepository;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.device.UserAgents;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
-import org.erp.sessions.domain.user.User;
+import org.erp.sessions.domain.user.UserRepository;
 
 /**
  * The device log (API.md §4): opens a device for every new session under the concurrent-session
@@ -30,7 +28,8 @@ public class DeviceRegistry {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  @PersistenceContext private EntityManager em;
+  @Inject private DeviceRepository repository;
+  @Inject private UserRepository users;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
 
@@ -49,12 +48,9 @@ public class DeviceRegistry {
     int evicted = 0;
     if (limit > 0) {
       // Logins of one user are serialized here, so two at once cannot both slip under the limit.
-      em.find(User.class, uid, LockModeType.PESSIMISTIC_WRITE);
+      users.findLocked(uid);
       List<Device> live =
-          em.createNamedQuery("Device.openOfUserOldestActivityFirst", Device.class)
-              .setParameter("uid", uid)
-              .getResultList()
-              .stream()
+          repository.openOfUserOldestActivityFirst(uid).stream()
               .filter(device -> device.isLive(now, config.deviceActivityResolution()))
               .toList();
       if (live.size() >= limit) {
@@ -79,7 +75,7 @@ public class DeviceRegistry {
             now,
             idleTimeout,
             absoluteExpiresAt);
-    em.persist(device);
+    repository.add(device);
     return new OpenedDevice(device.id(), now, evicted);
   }
 
@@ -100,7 +96,7 @@ public class DeviceRegistry {
     if (deviceId == null || !deviceId.matches("[A-Za-z0-9_-]{1,64}")) {
       return null;
     }
-    return em.find(Device.class, deviceId);
+    return repository.find(deviceId).orElse(null);
   }
 
   /** Ends one of the user's sessions; 404 {@code not_found} unless it is theirs and open. */
@@ -136,7 +132,7 @@ public class DeviceRegistry {
    * ended it (false: unknown, or already ended, keeping its first reason).
    */
   public boolean end(String deviceId, EndReason reason) {
-    Device device = em.find(Device.class, deviceId);
+    Device device = repository.find(deviceId).orElse(null);
     if (device == null || !device.isOpen()) {
       return false;
     }
@@ -151,19 +147,14 @@ public class DeviceRegistry {
   public int endExpired() {
     Instant now = clock.instant();
     List<Device> expired =
-        em.createNamedQuery("Device.openButExpired", Device.class)
-            .setParameter("now", now)
-            .setParameter(
-                "idleBefore", SessionExpiry.idleDeadlinesEndedBy(now, config.deviceActivityResolution()))
-            .getResultList();
+        repository.openButExpired(
+            now, SessionExpiry.idleDeadlinesEndedBy(now, config.deviceActivityResolution()));
     expired.forEach(device -> device.end(now, EndReason.EXPIRED));
     return expired.size();
   }
 
   private List<Device> openDevices(int uid) {
-    return em.createNamedQuery("Device.openOfUser", Device.class)
-        .setParameter("uid", uid)
-        .getResultList();
+    return repository.openOfUser(uid);
   }
 
   private static String newHandle() {

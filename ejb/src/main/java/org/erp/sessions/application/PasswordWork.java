@@ -2,8 +2,6 @@ package org.erp.sessions.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -11,6 +9,7 @@ import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.password.PasswordHasher;
+import org.erp.sessions.domain.user.UserRepository;
 
 /**
  * Password hashing on this node: at most {@code erp.password.max-concurrent} hashes at once
@@ -25,7 +24,7 @@ public class PasswordWork {
   private static final Duration ROUNDS_REFRESH = Duration.ofSeconds(30);
 
   @Inject private ErpConfig config;
-  @PersistenceContext private EntityManager em;
+  @Inject private UserRepository users;
 
   /** Hashes running now; guarded by {@code this}. */
   private int turnsTaken;
@@ -97,7 +96,7 @@ public class PasswordWork {
     long now = System.nanoTime();
     if (!odooRoundsKnown || now - odooRoundsReadAt > ROUNDS_REFRESH.toNanos()) {
       odooRounds =
-          em.createNamedQuery("User.odooHashes", String.class).getResultList().stream()
+          users.odooHashes().stream()
               .mapToInt(hash -> Math.min(PasswordHasher.pbkdf2Rounds(hash), PasswordHasher.MAX_IMPORTED_PBKDF2_ROUNDS))
               .max()
               .orElse(0);

@@ -2,14 +2,14 @@ package org.erp.sessions.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.Device;
+import org.erp.sessions.domain.device.DeviceRepository;
 import org.erp.sessions.domain.user.User;
+import org.erp.sessions.domain.user.UserRepository;
 import org.erp.sessions.domain.user.UserView;
 
 /**
@@ -22,7 +22,8 @@ import org.erp.sessions.domain.user.UserView;
 @Stateless
 public class SessionValidity {
 
-  @PersistenceContext private EntityManager em;
+  @Inject private UserRepository users;
+  @Inject private DeviceRepository devices;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
 
@@ -34,11 +35,11 @@ public class SessionValidity {
    * outage does not stop sessions whose user and device are cached.
    */
   public Optional<Standing> check(int uid, String deviceId, String securityStamp) {
-    User user = em.find(User.class, uid);
+    User user = users.find(uid).orElse(null);
     if (user == null || !user.active() || !user.securityStamp().equals(securityStamp)) {
       return Optional.empty();
     }
-    Device device = em.find(Device.class, deviceId);
+    Device device = devices.find(deviceId).orElse(null);
     if (device == null || !device.isOpen()) {
       return Optional.empty();
     }
@@ -48,7 +49,7 @@ public class SessionValidity {
 
   /** Records activity on the device (the "last active" of the device list, the idle sweep). */
   public void recordActivity(String deviceId) {
-    Device device = em.find(Device.class, deviceId);
+    Device device = devices.find(deviceId).orElse(null);
     if (device != null) {
       device.touch(clock.instant(), config.deviceActivityResolution());
     }

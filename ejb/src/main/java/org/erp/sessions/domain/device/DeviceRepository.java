@@ -1,0 +1,25 @@
+package org.erp.sessions.domain.device;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where devices (one per session, API.md §4) are kept; reached only through here. */
+public interface DeviceRepository {
+
+  Optional<Device> find(String id);
+
+  void add(Device device);
+
+  /** The user's devices not ended, newest activity first. */
+  List<Device> openOfUser(int uid);
+
+  /** The user's devices not ended, least recently active first (who goes at the limit). */
+  List<Device> openOfUserOldestActivityFirst(int uid);
+
+  /**
+   * Devices not ended whose session has ended by the expiry rule: absolute deadline at or before
+   * {@code now}, or recorded idle deadline at or before {@code idleDeadlinesBefore}.
+   */
+  List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore);
+}

@@ -1,0 +1,47 @@
+package org.erp.sessions.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.erp.sessions.domain.device.Device;
+import org.erp.sessions.domain.device.DeviceRepository;
+
+/** Devices in the database through JPA, in the caller's transaction. */
+@ApplicationScoped
+public class JpaDeviceRepository implements DeviceRepository {
+
+  @PersistenceContext private EntityManager em;
+
+  @Override
+  public Optional<Device> find(String id) {
+    return Optional.ofNullable(em.find(Device.class, id));
+  }
+
+  @Override
+  public void add(Device device) {
+    em.persist(device);
+  }
+
+  @Override
+  public List<Device> openOfUser(int uid) {
+    return em.createNamedQuery("Device.openOfUser", Device.class).setParameter("uid", uid).getResultList();
+  }
+
+  @Override
+  public List<Device> openOfUserOldestActivityFirst(int uid) {
+    return em.createNamedQuery("Device.openOfUserOldestActivityFirst", Device.class)
+        .setParameter("uid", uid)
+        .getResultList();
+  }
+
+  @Override
+  public List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore) {
+    return em.createNamedQuery("Device.openButExpired", Device.class)
+        .setParameter("now", now)
+        .setParameter("idleBefore", idleDeadlinesBefore)
+        .getResultList();
+  }
+}
