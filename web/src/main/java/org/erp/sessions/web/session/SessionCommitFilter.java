@@ -25,8 +25,8 @@ public class SessionCommitFilter extends HttpFilter {
 
   private static final Set<String> UNSAFE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
-  /** Unsafe requests under way on this node, by requested session id. */
-  private static final ConcurrentHashMap<String, Integer> ACTIVE = new ConcurrentHashMap<>();
+  /** Unsafe requests under way on this node, by requested session id (one filter per WAR). */
+  private final ConcurrentHashMap<String, Integer> active = new ConcurrentHashMap<>();
 
   /** Above every answer of the API, so none is sent before the session is stored. */
   private static final int ANSWER_BUFFER_BYTES = 256 * 1024;
@@ -52,12 +52,12 @@ public class SessionCommitFilter extends HttpFilter {
       storeSessionNow();
       return;
     }
-    ACTIVE.merge(sessionId, 1, Integer::sum);
+    active.merge(sessionId, 1, Integer::sum);
     boolean alone;
     try {
       chain.doFilter(request, response);
     } finally {
-      alone = ACTIVE.merge(sessionId, -1, (a, b) -> a + b == 0 ? null : a + b) == null;
+      alone = active.merge(sessionId, -1, (a, b) -> a + b == 0 ? null : a + b) == null;
     }
     // With other requests of the session still running here, WildFly stores the shared batch
     // when the last one ends; closing it early from one of them is not ours to do.
