@@ -1,7 +1,6 @@
 package org.erp.sessions.web.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -12,15 +11,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.AuthenticationService;
 import org.erp.sessions.application.UserDirectory;
-import org.erp.sessions.domain.error.ErpException;
-import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.user.UserView;
-import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 import org.erp.sessions.web.session.SessionAudit;
@@ -39,6 +35,7 @@ public class MeResource {
   @Inject private SessionStore store;
   @Inject private SessionInfos infos;
   @Inject private SessionAudit audit;
+  @Inject private RequestBodies bodies;
   @Context private HttpServletRequest request;
 
   @PATCH
@@ -50,14 +47,9 @@ public class MeResource {
           "Stored on the user in the database: every session of the user, on every node, sees"
               + " the new values from its next request. At least one of lang, tz.")
   public SessionInfo preferences(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("lang", "tz"));
-    String lang = JsonBodies.optionalString(json, "lang");
-    String tz = JsonBodies.optionalString(json, "tz");
-    if (lang == null && tz == null) {
-      throw new ErpException(ErrorCode.VALIDATION_FAILED, "Send lang, tz or both.");
-    }
+    PreferencesRequest preferences = bodies.read(body, PreferencesRequest.class);
     ValidSession valid = current.get();
-    UserView updated = users.updatePreferences(valid.uid(), lang, tz);
+    UserView updated = users.updatePreferences(valid.uid(), preferences.lang(), preferences.tz());
     return infos.of(
         new ValidSession(valid.session(), valid.state(), updated, valid.lastActivityAt()));
   }
@@ -76,16 +68,14 @@ public class MeResource {
               + " current_password counts as a failed login: after erp.login.cooldown-after of"
               + " them, 429 too_many_attempts with Retry-After, as for login.")
   public Response changePassword(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("current_password", "new_password"));
-    String currentPassword = JsonBodies.requiredString(json, "current_password");
-    String newPassword = JsonBodies.requiredString(json, "new_password");
+    PasswordChange change = bodies.read(body, PasswordChange.class);
     ValidSession valid = current.get();
     UserView updated =
         authentication.changePassword(
             valid.uid(),
             valid.state().deviceId(),
-            currentPassword,
-            newPassword,
+            change.currentPassword(),
+            change.newPassword(),
             request.getRemoteAddr());
     ValidSession changed =
         store.update(valid, valid.state().afterPasswordChange(updated.securityStamp()));

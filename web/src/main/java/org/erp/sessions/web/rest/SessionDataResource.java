@@ -18,14 +18,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.data.SessionDataRules;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
-import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.SessionStore;
 
@@ -41,6 +40,7 @@ public class SessionDataResource {
   @Inject private CurrentSession current;
   @Inject private SessionStore store;
   @Inject private ErpConfig config;
+  @Inject private RequestBodies bodies;
 
   @GET
   @Operation(summary = "All keys and their values, as one JSON object sorted by key")
@@ -78,11 +78,7 @@ public class SessionDataResource {
     if (SessionDataRules.isSensitive(key)) {
       rules().checkWrite(key, "null", Map.of());
     }
-    JsonObject json = JsonBodies.object(body, Set.of("value"));
-    if (!json.containsKey("value")) {
-      throw new ErpException(ErrorCode.VALIDATION_FAILED, "value is required (any JSON value).");
-    }
-    String compact = json.get("value").toString();
+    String compact = bodies.read(body, DataValue.class).value().toString();
     store.putData(current.get(), key, compact, rules());
     return Response.noContent().build();
   }

@@ -1,7 +1,6 @@
 package org.erp.sessions.web.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,12 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.config.ErpConfig;
-import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.CurrentSession;
 import org.erp.sessions.web.session.CurrentSession.ValidSession;
 import org.erp.sessions.web.session.SessionAccess;
@@ -40,6 +38,7 @@ public class SessionResource {
   @Inject private SessionInfos infos;
   @Inject private CurrentSession current;
   @Inject private ErpConfig config;
+  @Inject private RequestBodies bodies;
   @Context private HttpServletRequest request;
 
   @POST
@@ -58,10 +57,8 @@ public class SessionResource {
               + " With erp.session.max-per-user reached: 409 session_limit_reached (policy"
               + " deny), or the least recently active session ends (policy evict-oldest).")
   public SessionInfo login(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("login", "password"));
-    String login = JsonBodies.requiredString(json, "login");
-    String password = JsonBodies.requiredString(json, "password");
-    return infos.of(signIn.signIn(request, login, password));
+    LoginRequest credentials = bodies.read(body, LoginRequest.class);
+    return infos.of(signIn.signIn(request, credentials.login(), credentials.password()));
   }
 
   @GET
@@ -110,8 +107,7 @@ public class SessionResource {
           "The first id becomes the current company. 403 company_not_allowed for a company the"
               + " user may not access, 400 validation_failed for an empty list or duplicates.")
   public SessionInfo selectCompanies(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("allowed_company_ids"));
-    List<Integer> selection = JsonBodies.requiredIntList(json, "allowed_company_ids");
+    List<Integer> selection = bodies.read(body, CompanySelection.class).allowedCompanyIds();
     ValidSession valid = current.get();
     List<Integer> checked = contexts.selectCompanies(valid.user(), selection);
     return infos.of(store.update(valid, valid.state().withActiveCompanies(checked)));
