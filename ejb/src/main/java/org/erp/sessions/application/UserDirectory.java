@@ -3,10 +3,9 @@ package org.erp.sessions.application;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.context.ContextRules;
@@ -17,15 +16,21 @@ import org.erp.sessions.domain.password.PasswordHasher;
 import org.erp.sessions.domain.user.Company;
 import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.User;
+import org.erp.sessions.domain.user.UserRepository;
 import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.domain.validation.NoNul;
 
-/** Users and companies: look-ups for every request, preferences, and user administration. */
+/**
+ * Users and companies: look-ups for every request, preferences, and user administration. The
+ * parameters carry Bean Validation constraints, which the container checks on every call: a
+ * violation is a {@code jakarta.validation.ConstraintViolationException} (400 validation_failed).
+ */
 @Stateless
 public class UserDirectory {
 
   static final int MIN_PASSWORD_LENGTH = 8;
 
-  @PersistenceContext private EntityManager em;
+  @Inject private UserRepository repository;
   @Inject private ErpConfig config;
   @EJB private DeviceRegistry devices;
   @Inject private PasswordWork passwords;
@@ -36,10 +41,10 @@ public class UserDirectory {
   }
 
   /** The named companies, in the order given; ids that no longer exist are left out. */
-  public List<CompanyView> companies(List<Integer> ids) {
+  public List<CompanyView> companies(@NotNull(message = "is required") List<Integer> ids) {
     List<CompanyView> companies = new ArrayList<>(ids.size());
     for (Integer id : ids) {
-      Company company = em.find(Company.class, id);
+      Company company = repository.company(id).orElse(null);
       if (company != null) {
         companies.add(new CompanyView(company.id(), company.name()));
       }
@@ -48,7 +53,7 @@ public class UserDirectory {
   }
 
   /** Stores the user's language and time zone; every session sees them from its next request. */
-  public UserView updatePreferences(int uid, String lang, String tz) {
+  public UserView updatePreferences(int uid, @NoNul String lang, @NoNul String tz) {
     if (lang != null) {
       ContextRules.checkLang(lang, config.languages());
     }
@@ -61,7 +66,7 @@ public class UserDirectory {
   }
 
   /** Creates a user: 409 {@code login_taken}, 400 {@code validation_failed}. */
-  public UserView create(NewUser newUser) {
+  public UserView create(@NotNull(message = "is required") @Valid NewUser newUser) {
     if (newUser.importedPasswordHash() != null) {
       PasswordHasher.importProblem(newUser.importedPasswordHash())
           .ifPresent(problem -> {
@@ -77,21 +82,16 @@ public class UserDirectory {
    * Creates a user whose password does not meet the policy: only for the demo data, whose
    * passwords (admin/admin) are fixed by the contract.
    */
-  public UserView createWithoutPasswordPolicy(NewUser newUser) {
+  public UserView createWithoutPasswordPolicy(@NotNull(message = "is required") @Valid NewUser newUser) {
+    // The trimmed login is stored, so its length is checked here, not by a constraint on NewUser.
     String login = newUser.login().trim();
     if (login.isEmpty() || login.length() > 64) {
       throw new ErpException(ErrorCode.VALIDATION_FAILED, "login must be 1 to 64 characters.");
     }
-    if (newUser.name().isBlank() || newUser.name().length() > 128) {
-      throw new ErpException(ErrorCode.VALIDATION_FAILED, "name must be 1 to 128 characters.");
-    }
     ContextRules.checkLang(newUser.lang(), config.languages());
     ContextRules.checkTz(newUser.tz());
     checkCompanies(newUser.companyIds());
-    if (!em.createNamedQuery("User.findByLogin", User.class)
-        .setParameter("login", login)
-        .getResultList()
-        .isEmpty()) {
+    if (repository.findByLogin(login).isPresent()) {
       throw new ErpException(ErrorCode.LOGIN_TAKEN, "The login '" + login + "' is taken.");
     }
     User user =
@@ -103,8 +103,7 @@ public class UserDirectory {
             newUser.companyIds(),
             newUser.lang(),
             newUser.tz());
-    em.persist(user);
-    em.flush();
+    repository.add(user);
     if (newUser.importedPasswordHash() != null) {
       passwords.odooHashesChanged();
     }
@@ -118,12 +117,9 @@ public class UserDirectory {
     return passwords.inTurn(() -> passwords.hash(newUser.password()));
   }
 
-  public UserView update(int uid, UserChanges changes) {
+  public UserView update(int uid, @NotNull(message = "is required") @Valid UserChanges changes) {
     User user = require(uid);
     if (changes.name() != null) {
-      if (changes.name().isBlank() || changes.name().length() > 128) {
-        throw new ErpException(ErrorCode.VALIDATION_FAILED, "name must be 1 to 128 characters.");
-      }
       user.rename(changes.name().trim());
     }
     if (changes.isAdmin() != null) {
@@ -161,23 +157,17 @@ public class UserDirectory {
   }
 
   private User require(int uid) {
-    User user = em.find(User.class, uid);
+    User user = repository.find(uid).orElse(null);
     if (user == null) {
       throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
     }
     return user;
   }
 
+  /** That the companies exist: a database question, so code, not a constraint. */
   private void checkCompanies(List<Integer> companyIds) {
-    if (companyIds.isEmpty()) {
-      throw new ErpException(
-          ErrorCode.VALIDATION_FAILED, "company_ids must name at least one company.");
-    }
-    if (new HashSet<>(companyIds).size() != companyIds.size()) {
-      throw new ErpException(ErrorCode.VALIDATION_FAILED, "company_ids must not repeat a company.");
-    }
     for (Integer id : companyIds) {
-      if (em.find(Company.class, id) == null) {
+      if (repository.company(id).isEmpty()) {
         throw new ErpException(ErrorCode.VALIDATION_FAILED, "There is no company " + id + ".");
       }
     }

@@ -3,24 +3,23 @@ package org.erp.sessions.infrastructure;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.erp.sessions.application.NewUser;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.user.Company;
+import org.erp.sessions.domain.user.UserRepository;
 
 /** Writes the demo data in one transaction: all of it or nothing. */
 @Stateless
 public class DemoDataWriter {
 
-  @PersistenceContext private EntityManager em;
+  @Inject private UserRepository repository;
   @EJB private UserDirectory users;
   @Inject private ErpConfig config;
 
   public boolean anyUser() {
-    return em.createNamedQuery("User.count", Long.class).getSingleResult() > 0;
+    return !repository.isEmpty();
   }
 
   /**
@@ -31,9 +30,8 @@ public class DemoDataWriter {
     if (anyUser()) {
       return false;
     }
-    if (em.find(Company.class, 1) == null) {
-      em.persist(new Company(1, "YourCompany"));
-      em.flush();
+    if (repository.company(1).isEmpty()) {
+      repository.addCompany(new Company(1, "YourCompany"));
     }
     users.create(
         new NewUser(
@@ -44,8 +42,7 @@ public class DemoDataWriter {
 
   /** Seeds companies 1 to 3 and the users admin, demo and portal; false if users exist. */
   public boolean seedIfEmpty() {
-    long existingUsers = em.createNamedQuery("User.count", Long.class).getSingleResult();
-    if (existingUsers > 0) {
+    if (anyUser()) {
       return false;
     }
     for (Company company :
@@ -53,11 +50,10 @@ public class DemoDataWriter {
             new Company(1, "YourCompany"),
             new Company(2, "My Company (San Francisco)"),
             new Company(3, "My Company (Chicago)"))) {
-      if (em.find(Company.class, company.id()) == null) {
-        em.persist(company);
+      if (repository.company(company.id()).isEmpty()) {
+        repository.addCompany(company);
       }
     }
-    em.flush();
     users.createWithoutPasswordPolicy(
         new NewUser("admin", "admin", "Mitchell Admin", true, List.of(1, 2, 3), "en_US",
             "Europe/Brussels"));

@@ -10,11 +10,14 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,8 +26,9 @@ import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 
 /**
- * Reads request bodies: at most 64 KiB of UTF-8 JSON, one object, with typed field access that
- * answers {@code malformed_json} or {@code validation_failed} with a detail naming the field.
+ * Reads request bodies: at most 64 KiB of UTF-8 JSON, strictly; one object with known fields of the
+ * right JSON types, bound to a record. Answers {@code malformed_json}, or {@code validation_failed}
+ * with a detail naming the field; the rules of the values are the records' constraints.
  */
 public final class JsonBodies {
 
@@ -61,45 +65,76 @@ public final class JsonBodies {
     }
   }
 
-  public static String requiredString(JsonObject object, String field) {
-    JsonValue value = object.get(field);
-    if (!(value instanceof JsonString string) || string.getString().isBlank()) {
-      throw invalid(field + " is required and must be a non-empty string.");
+  /**
+   * The body as the record {@code type}: a JSON object whose fields are the record's components
+   * in snake_case ({@link #fieldName}), no others, each of its component's JSON type; an absent
+   * field is null. The values' rules are the record's Bean Validation constraints, checked by
+   * {@link RequestBodies}; a field of the wrong JSON type is refused here, as there is no value of
+   * the component's type for a constraint to check.
+   */
+  public static <T extends Record> T record(InputStream body, Class<T> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    Set<String> fields = new LinkedHashSet<>();
+    for (RecordComponent component : components) {
+      fields.add(fieldName(component.getName()));
     }
-    // PostgreSQL text cannot hold U+0000: refused here, not as a database error.
-    if (string.getString().indexOf('\u0000') >= 0) {
-      throw invalid(field + " must not contain the NUL character.");
+    JsonObject json = object(body, fields);
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      String field = fieldName(components[i].getName());
+      values[i] = json.containsKey(field) ? typed(json.get(field), field, components[i]) : null;
+      types[i] = components[i].getType();
     }
-    return string.getString();
+    try {
+      return type.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot create " + type.getSimpleName(), e);
+    }
   }
 
-  /** The string, or null when the field is absent. */
-  public static String optionalString(JsonObject object, String field) {
-    if (!object.containsKey(field)) {
-      return null;
+  /** The JSON name of a Java name, as JSON-B writes our answers: {@code companyIds} is {@code company_ids}. */
+  public static String fieldName(String javaName) {
+    StringBuilder name = new StringBuilder(javaName.length() + 4);
+    for (char c : javaName.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        name.append('_').append(Character.toLowerCase(c));
+      } else {
+        name.append(c);
+      }
     }
-    return requiredString(object, field);
+    return name.toString();
   }
 
-  /** The boolean, or null when the field is absent. */
-  public static Boolean optionalBoolean(JsonObject object, String field) {
-    JsonValue value = object.get(field);
-    if (value == null) {
-      return null;
+  /** A present field's value as its component's type; a JSON null is never a string, boolean or list. */
+  private static Object typed(JsonValue value, String field, RecordComponent component) {
+    Class<?> type = component.getType();
+    if (type == JsonValue.class) {
+      return value;
     }
-    if (value == JsonValue.TRUE) {
-      return true;
+    if (type == String.class) {
+      if (value instanceof JsonString string) {
+        return string.getString();
+      }
+      throw invalid(field + " must be a string.");
     }
-    if (value == JsonValue.FALSE) {
-      return false;
+    if (type == Boolean.class) {
+      if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+        return value == JsonValue.TRUE;
+      }
+      throw invalid(field + " must be true or false.");
     }
-    throw invalid(field + " must be true or false.");
+    if (type == List.class
+        && component.getGenericType() instanceof ParameterizedType list
+        && list.getActualTypeArguments()[0] == Integer.class) {
+      return intList(value, field);
+    }
+    throw new IllegalStateException("No JSON binding for " + component);
   }
 
-  public static List<Integer> requiredIntList(JsonObject object, String field) {
-    JsonValue value = object.get(field);
+  private static List<Integer> intList(JsonValue value, String field) {
     if (!(value instanceof JsonArray array)) {
-      throw invalid(field + " is required and must be an array of integers.");
+      throw invalid(field + " must be an array of integers.");
     }
     List<Integer> ints = new ArrayList<>(array.size());
     for (JsonValue item : array) {
@@ -112,12 +147,7 @@ public final class JsonBodies {
         throw invalid(field + " contains an integer out of range.");
       }
     }
-    return ints;
-  }
-
-  /** The list, or null when the field is absent. */
-  public static List<Integer> optionalIntList(JsonObject object, String field) {
-    return object.containsKey(field) ? requiredIntList(object, field) : null;
+    return List.copyOf(ints);
   }
 
   private static String readUtf8(InputStream body) {

@@ -2,6 +2,10 @@ package org.erp.sessions.web.problem;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -10,19 +14,28 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.SessionCookies;
+import org.jboss.resteasy.api.validation.ResteasyViolationException;
 import org.jboss.resteasy.spi.Failure;
 
 /**
  * The one place where failures become HTTP answers: RFC 9457 problems with the codes of API.md.
  * No answer carries a stack trace, a class name, a SQL fragment or a session id; unexpected
  * failures are logged with an error id that the answer repeats, so operators can find them.
+ * Bean Validation violations of input (a request body's record, a service's parameters, also when
+ * an EJB call wrapped them, and RESTEasy's {@link ResteasyViolationException}) are 400
+ * validation_failed naming the fields; RESTEasy's own mapper for them is disabled in web.xml.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -37,6 +50,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     ErpException refusal = find(failure, ErpException.class);
     if (refusal != null) {
       return refusal(refusal);
+    }
+    ConstraintViolationException violations = find(failure, ConstraintViolationException.class);
+    if (violations != null && isInputViolation(violations)) {
+      Problem problem = validationProblem(violations.getConstraintViolations());
+      return protocolResponse(problem).build();
     }
     if (failure instanceof WebApplicationException web) {
       return protocolError(web);
@@ -65,6 +83,72 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           HttpHeaders.SET_COOKIE, SessionCookies.clearing(config.cookieName(), request.isSecure()));
     }
     return response.build();
+  }
+
+  /**
+   * A violation by the caller's input: not one of a return value (the server's own mistake), not
+   * RESTEasy failing to validate at all.
+   */
+  private static boolean isInputViolation(ConstraintViolationException violations) {
+    if (violations instanceof ResteasyViolationException resteasy
+        && (resteasy.getException() != null || !resteasy.getReturnValueViolations().isEmpty())) {
+      return false;
+    }
+    for (ConstraintViolation<?> violation : violations.getConstraintViolations()) {
+      for (Path.Node node : violation.getPropertyPath()) {
+        if (node.getKind() == ElementKind.RETURN_VALUE) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * 400 validation_failed whose detail names each field with its constraint's message, e.g.
+   * "login is required; tz must not contain the NUL character." Never the value: it may be a
+   * password.
+   */
+  static Problem validationProblem(Set<? extends ConstraintViolation<?>> violations) {
+    Set<String> parts = new TreeSet<>();
+    for (ConstraintViolation<?> violation : violations) {
+      String field = fieldOf(violation.getPropertyPath());
+      String message = violation.getMessage().replaceAll("\\.$", "");
+      parts.add(field == null ? message : field + " " + message);
+    }
+    String detail =
+        parts.isEmpty() ? "The request is not valid." : String.join("; ", parts) + ".";
+    return Problem.of(ErrorCode.VALIDATION_FAILED, detail);
+  }
+
+  /**
+   * The JSON name of the field a violation is about: the record's properties, or else the
+   * method's parameter ("create.newUser.companyIds" is company_ids; "updatePreferences.lang" is
+   * lang); null for a violation of a whole record.
+   */
+  static String fieldOf(Path path) {
+    List<String> properties = new ArrayList<>();
+    String parameter = null;
+    for (Path.Node node : path) {
+      if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+        properties.add(JsonBodies.fieldName(node.getName()));
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        parameter = JsonBodies.fieldName(node.getName());
+        properties.clear();
+      }
+    }
+    if (!properties.isEmpty()) {
+      return String.join(".", properties);
+    }
+    return isLeafParameter(path) ? parameter : null;
+  }
+
+  private static boolean isLeafParameter(Path path) {
+    Path.Node last = null;
+    for (Path.Node node : path) {
+      last = node;
+    }
+    return last != null && last.getKind() == ElementKind.PARAMETER;
   }
 
   private Response protocolError(WebApplicationException web) {

@@ -2,7 +2,6 @@ package org.erp.sessions.web.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,23 +16,18 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
-import org.erp.sessions.application.NewUser;
 import org.erp.sessions.application.UserChanges;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.config.ErpConfig;
-import org.erp.sessions.domain.error.ErpException;
-import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.user.UserView;
-import org.erp.sessions.web.json.JsonBodies;
-import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.application.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.web.json.RequestBodies;
 
 /**
  * User administration (API.md §6), with each user's sessions: administrators only, others get 403
@@ -51,6 +45,7 @@ public class AdminUserResource {
   @Context private UriInfo uriInfo;
   @Inject private CurrentSession current;
   @Inject private SessionAudit audit;
+  @Inject private RequestBodies bodies;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -65,33 +60,10 @@ public class AdminUserResource {
               + " with the user and a Location header; 409 login_taken; 400 validation_failed,"
               + " invalid_lang, invalid_tz.")
   public Response create(InputStream body) {
-    JsonObject json =
-        JsonBodies.object(
-            body,
-            Set.of(
-                "login", "password", "password_hash", "name", "is_admin", "company_ids", "lang",
-                "tz"));
-    String password = JsonBodies.optionalString(json, "password");
-    String passwordHash = JsonBodies.optionalString(json, "password_hash");
-    if ((password == null) == (passwordHash == null)) {
-      throw new ErpException(
-          ErrorCode.VALIDATION_FAILED, "Send exactly one of password and password_hash.");
-    }
-    Boolean isAdmin = JsonBodies.optionalBoolean(json, "is_admin");
-    String lang = JsonBodies.optionalString(json, "lang");
-    String tz = JsonBodies.optionalString(json, "tz");
-    NewUser newUser =
-        new NewUser(
-            JsonBodies.requiredString(json, "login"),
-            password,
-            passwordHash,
-            JsonBodies.requiredString(json, "name"),
-            isAdmin != null && isAdmin,
-            JsonBodies.requiredIntList(json, "company_ids"),
-            lang != null ? lang : config.languages().get(0),
-            tz != null ? tz : "UTC");
-    UserView created = users.create(newUser);
-    audit.userCreated(current.actor(), created.uid(), passwordHash != null, created.isAdmin());
+    NewUserRequest newUser = bodies.read(body, NewUserRequest.class);
+    UserView created = users.create(newUser.toNewUser(config.languages().get(0), "UTC"));
+    audit.userCreated(
+        current.actor(), created.uid(), newUser.passwordHash() != null, created.isAdmin());
     return Response.created(uriInfo.getAbsolutePathBuilder().path(Integer.toString(created.uid())).build())
         .entity(UserResponse.of(created))
         .build();
@@ -114,16 +86,11 @@ public class AdminUserResource {
               + " user at once, on every node, and refuses new logins. Removing a company from"
               + " the user removes it from the active companies of the user's sessions.")
   public UserResponse update(@PathParam("uid") int uid, InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("active", "name", "is_admin", "company_ids"));
-    UserChanges changes =
-        new UserChanges(
-            JsonBodies.optionalBoolean(json, "active"),
-            JsonBodies.optionalString(json, "name"),
-            JsonBodies.optionalBoolean(json, "is_admin"),
-            JsonBodies.optionalIntList(json, "company_ids"));
+    UserChangesRequest request = bodies.read(body, UserChangesRequest.class);
+    UserChanges changes = request.toUserChanges();
     UserView updated = users.update(uid, changes);
     audit.userChanged(
-        current.actor(), uid, new TreeSet<>(json.keySet()), Boolean.FALSE.equals(changes.active()));
+        current.actor(), uid, request.fieldsGiven(), Boolean.FALSE.equals(changes.active()));
     return UserResponse.of(updated);
   }
 

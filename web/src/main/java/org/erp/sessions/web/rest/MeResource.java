@@ -1,7 +1,6 @@
 package org.erp.sessions.web.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -12,15 +11,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.application.session.SessionService;
-import org.erp.sessions.domain.error.ErpException;
-import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionFilter;
 
@@ -33,6 +29,7 @@ public class MeResource {
   @Inject private CurrentSession current;
   @Inject private SessionService sessions;
   @Inject private SessionInfos infos;
+  @Inject private RequestBodies bodies;
   @Context private HttpServletRequest request;
 
   @PATCH
@@ -44,13 +41,8 @@ public class MeResource {
           "Stored on the user in the database: every session of the user, on every node, sees"
               + " the new values from its next request. At least one of lang, tz.")
   public SessionInfo preferences(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("lang", "tz"));
-    String lang = JsonBodies.optionalString(json, "lang");
-    String tz = JsonBodies.optionalString(json, "tz");
-    if (lang == null && tz == null) {
-      throw new ErpException(ErrorCode.VALIDATION_FAILED, "Send lang, tz or both.");
-    }
-    return infos.of(sessions.changePreferences(current.get(), lang, tz));
+    PreferencesRequest preferences = bodies.read(body, PreferencesRequest.class);
+    return infos.of(sessions.changePreferences(current.get(), preferences.lang(), preferences.tz()));
   }
 
   @PUT
@@ -67,12 +59,14 @@ public class MeResource {
               + " current_password counts as a failed login: after erp.login.cooldown-after of"
               + " them, 429 too_many_attempts with Retry-After, as for login.")
   public Response changePassword(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("current_password", "new_password"));
-    String currentPassword = JsonBodies.requiredString(json, "current_password");
-    String newPassword = JsonBodies.requiredString(json, "new_password");
+    PasswordChange change = bodies.read(body, PasswordChange.class);
     ActiveSession changed =
         sessions.changePassword(
-            current.storage(), current.get(), currentPassword, newPassword, HttpClients.of(request));
+            current.storage(),
+            current.get(),
+            change.currentPassword(),
+            change.newPassword(),
+            HttpClients.of(request));
     return Response.noContent()
         .header(SessionFilter.CSRF_HEADER, changed.state().csrfToken())
         .build();

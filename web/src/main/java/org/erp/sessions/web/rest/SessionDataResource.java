@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.session.SessionService;
@@ -26,7 +25,7 @@ import org.erp.sessions.domain.data.SessionDataRules;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.json.RequestBodies;
 
 /**
  * Custom per-session data (API.md §3): kept in the cluster-wide session data cache only
@@ -39,6 +38,7 @@ public class SessionDataResource {
 
   @Inject private CurrentSession current;
   @Inject private SessionService sessions;
+  @Inject private RequestBodies bodies;
 
   @GET
   @Operation(summary = "All keys and their values, as one JSON object sorted by key")
@@ -76,11 +76,7 @@ public class SessionDataResource {
     if (SessionDataRules.isSensitive(key)) {
       sessions.dataRules().checkWrite(key, "null", Map.of());
     }
-    JsonObject json = JsonBodies.object(body, Set.of("value"));
-    if (!json.containsKey("value")) {
-      throw new ErpException(ErrorCode.VALIDATION_FAILED, "value is required (any JSON value).");
-    }
-    String compact = json.get("value").toString();
+    String compact = bodies.read(body, DataValue.class).value().toString();
     sessions.putData(current.get(), key, compact);
     return Response.noContent().build();
   }

@@ -1,7 +1,6 @@
 package org.erp.sessions.web.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,13 +14,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.web.json.JsonBodies;
+import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
@@ -36,6 +34,7 @@ public class SessionResource {
   @Inject private SessionInfos infos;
   @Inject private CurrentSession current;
   @Inject private ErpConfig config;
+  @Inject private RequestBodies bodies;
   @Context private HttpServletRequest request;
 
   @POST
@@ -54,10 +53,10 @@ public class SessionResource {
               + " With erp.session.max-per-user reached: 409 session_limit_reached (policy"
               + " deny), or the least recently active session ends (policy evict-oldest).")
   public SessionInfo login(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("login", "password"));
-    String login = JsonBodies.requiredString(json, "login");
-    String password = JsonBodies.requiredString(json, "password");
-    return infos.of(sessions.signIn(current.storage(), login, password, HttpClients.of(request)));
+    LoginRequest credentials = bodies.read(body, LoginRequest.class);
+    return infos.of(
+        sessions.signIn(
+            current.storage(), credentials.login(), credentials.password(), HttpClients.of(request)));
   }
 
   @GET
@@ -106,8 +105,7 @@ public class SessionResource {
           "The first id becomes the current company. 403 company_not_allowed for a company the"
               + " user may not access, 400 validation_failed for an empty list or duplicates.")
   public SessionInfo selectCompanies(InputStream body) {
-    JsonObject json = JsonBodies.object(body, Set.of("allowed_company_ids"));
-    List<Integer> selection = JsonBodies.requiredIntList(json, "allowed_company_ids");
+    List<Integer> selection = bodies.read(body, CompanySelection.class).allowedCompanyIds();
     return infos.of(sessions.selectCompanies(current.storage(), current.get(), selection));
   }
 }

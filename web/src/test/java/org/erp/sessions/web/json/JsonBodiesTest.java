@@ -39,13 +39,9 @@ class JsonBodiesTest {
   }
 
   @org.junit.jupiter.api.Test
-  void aStringWithANulCharacterIsRefusedBeforeItReachesTheDatabase() {
-    var body =
-        JsonBodies.object(
-            new ByteArrayInputStream("{\"login\":\"ad\\u0000min\"}".getBytes(StandardCharsets.UTF_8)),
-            java.util.Set.of("login"));
-    ErpException refused =
-        assertThrows(ErpException.class, () -> JsonBodies.requiredString(body, "login"));
-    assertEquals(ErrorCode.VALIDATION_FAILED, refused.code());
+  void fieldNamesAreTheComponentsInSnakeCase() {
+    assertEquals("allowed_company_ids", JsonBodies.fieldName("allowedCompanyIds"));
+    assertEquals("is_admin", JsonBodies.fieldName("isAdmin"));
+    assertEquals("login", JsonBodies.fieldName("login"));
   }
 }
