@@ -23,19 +23,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.context.RequestContext;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.UserView;
-import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.web.http.RedirectTargets;
+import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
-import org.erp.sessions.application.session.SessionService;
 
 /**
  * Odoo's session routes (API.md §8), so that Odoo clients and scripts authenticate unchanged.
@@ -84,7 +84,9 @@ public class OdooSessionResource {
       return JsonRpc.accessDenied(call.id(), "Access Denied");
     }
     try {
-      return JsonRpc.result(call.id(), sessionInfo(sessions.signIn(current.storage(), login, password, HttpClients.of(request))));
+      return JsonRpc.result(
+          call.id(),
+          sessionInfo(sessions.signIn(current.storage(), login, password, HttpClients.of(request))));
     } catch (ErpException refused) {
       return JsonRpc.accessDenied(call.id(), accessDeniedMessage(refused));
     }

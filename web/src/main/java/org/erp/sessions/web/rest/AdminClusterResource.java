@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.application.ClusterMembership;
 import org.erp.sessions.application.ClusterMembership.View;
+import org.erp.sessions.application.ClusterMembership;
 import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** The cluster as the serving node sees it (API.md §6). */

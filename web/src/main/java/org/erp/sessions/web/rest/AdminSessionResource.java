@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
-import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.application.session.SessionAudit;
+import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** Administrators end any one session by its device id (API.md §6). */

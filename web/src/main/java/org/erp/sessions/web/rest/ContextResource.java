@@ -9,9 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ContextService;
+import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.domain.context.RequestContext;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.application.session.ActiveSession;
 
 /** The context a request runs with (API.md §2). */
 @Path("context")

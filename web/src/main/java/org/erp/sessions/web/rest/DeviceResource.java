@@ -14,14 +14,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
+import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.SessionAudit;
+import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.application.session.ActiveSession;
-import org.erp.sessions.application.session.SessionAudit;
 import org.erp.sessions.web.session.SessionCookies;
-import org.erp.sessions.application.session.SessionService;
 
 /** The user's own sessions, "devices" (API.md §4). */
 @Path("session/devices")
