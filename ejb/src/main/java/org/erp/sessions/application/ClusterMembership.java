@@ -1,18 +1,20 @@
 package org.erp.sessions.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.wildfly.clustering.server.Group;
+import org.wildfly.clustering.server.GroupMember;
 
 /**
- * This node's name, the members of its cluster and how many sessions it holds, read from the
- * server's own management model (the JGroups channel that carries the session caches, and the
- * web module's session manager).
+ * This node's name, the members of its cluster and how many sessions it holds: the members from
+ * WildFly's clustering group of the default JGroups channel ({@code ee}, which carries the session
+ * caches), the session count from the web module's session manager in the management model.
  */
 @ApplicationScoped
 public class ClusterMembership {
@@ -20,41 +22,21 @@ public class ClusterMembership {
   /** The cluster as one node sees it. */
   public record View(String node, List<String> members, long localSessions) {}
 
-  private static final String CHANNEL = "jboss.as:subsystem=jgroups,channel=ee";
   private static final String WEB_MODULE =
       "jboss.as:deployment=*,subdeployment=erp-session-web.war,subsystem=undertow";
 
+  // Members are named after jboss.node.name (node1, node2), as JGroups names them.
+  @Resource(lookup = "java:jboss/clustering/server/group/default")
+  private Group<? extends GroupMember> group;
+
   public View view() {
-    String node = System.getProperty("jboss.node.name", "node1");
+    List<String> members =
+        group.getMembership().getMembers().stream().map(GroupMember::getName).toList();
+    return new View(group.getLocalMember().getName(), members, localSessions());
+  }
+
+  private static long localSessions() {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    return new View(node, members(server, node), localSessions(server));
-  }
-
-  /**
-   * JGroups prints its view as "[node1|3] (2) [node1, node2]", each member possibly followed by
-   * its Infinispan version "(v=16.0.5)": the members are the names in the last list.
-   */
-  static List<String> parseView(String view, String self) {
-    if (view == null || view.lastIndexOf('[') < 0 || !view.endsWith("]")) {
-      return List.of(self);
-    }
-    String list = view.substring(view.lastIndexOf('[') + 1, view.length() - 1);
-    return Arrays.stream(list.split(","))
-        .map(member -> member.replaceAll("\\(.*?\\)", "").trim())
-        .filter(member -> !member.isEmpty())
-        .toList();
-  }
-
-  private static List<String> members(MBeanServer server, String self) {
-    try {
-      Object view = server.getAttribute(new ObjectName(CHANNEL), "view");
-      return parseView(view == null ? null : view.toString(), self);
-    } catch (JMException | RuntimeException e) {
-      return List.of(self);
-    }
-  }
-
-  private static long localSessions(MBeanServer server) {
     try {
       Set<ObjectName> modules = server.queryNames(new ObjectName(WEB_MODULE), null);
       long sessions = 0;

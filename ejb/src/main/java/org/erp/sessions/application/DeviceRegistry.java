@@ -2,13 +2,12 @@ package org.erp.sessions.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.core.RandomTokens;
 import org.erp.sessions.core.SessionExpiry;
 import org.erp.sessions.domain.device.Device;
 import org.erp.sessions.domain.device.DeviceRepository;
@@ -25,8 +24,6 @@ import org.erp.sessions.domain.user.UserRepository;
  */
 @Stateless
 public class DeviceRegistry {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject private DeviceRepository repository;
   @Inject private UserRepository users;
@@ -158,8 +155,6 @@ public class DeviceRegistry {
   }
 
   private static String newHandle() {
-    byte[] bytes = new byte[18];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return RandomTokens.newToken(18);
   }
 }

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -21,6 +21,10 @@ import org.erp.sessions.domain.password.PasswordHasher;
  * They are read when used, not cached: a system property changed at run time (for example through
  * the management API) applies to the next login or request, without a redeployment. Values that
  * are captured per session (timeouts) apply to sessions created after the change.
+ *
+ * <p>Durations and the limit policy are converted by MicroProfile Config, with the converters this
+ * module registers ({@link DurationConverter}, {@link LimitPolicyConverter}); this class adds the
+ * defaults and the range checks, and turns any refused value into one message naming the setting.
  */
 @ApplicationScoped
 public class ErpConfig {
@@ -52,8 +56,19 @@ public class ErpConfig {
 
   /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
   public enum LimitPolicy {
-    DENY,
-    EVICT_OLDEST
+    DENY("deny"),
+    EVICT_OLDEST("evict-oldest");
+
+    private final String settingValue;
+
+    LimitPolicy(String settingValue) {
+      this.settingValue = settingValue;
+    }
+
+    /** How the policy is written in {@link #LIMIT_POLICY}. */
+    public String settingValue() {
+      return settingValue;
+    }
   }
 
   /** Request bodies larger than this are refused before they are read (API.md §0). */
@@ -61,16 +76,20 @@ public class ErpConfig {
 
   private static final String SERVER_VERSION = loadServerVersion();
 
+  /**
+   * This module's configuration, whichever module calls: it is the one that sees our converters.
+   * Looked up at each read, so a changed system property applies to the next request.
+   */
   private Config config() {
     return ConfigProvider.getConfig(ErpConfig.class.getClassLoader());
   }
 
   public Duration idleTimeout() {
-    return positiveDuration(IDLE_TIMEOUT, "PT30M");
+    return positiveDuration(IDLE_TIMEOUT, Duration.ofMinutes(30));
   }
 
   public Duration absoluteTimeout() {
-    return positiveDuration(ABSOLUTE_TIMEOUT, "PT12H");
+    return positiveDuration(ABSOLUTE_TIMEOUT, Duration.ofHours(12));
   }
 
   public String cookieName() {
@@ -87,12 +106,7 @@ public class ErpConfig {
   }
 
   public LimitPolicy limitPolicy() {
-    String value = string(LIMIT_POLICY, "deny");
-    return switch (value) {
-      case "deny" -> LimitPolicy.DENY;
-      case "evict-oldest" -> LimitPolicy.EVICT_OLDEST;
-      default -> throw invalid(LIMIT_POLICY, value, "deny or evict-oldest");
-    };
+    return value(LIMIT_POLICY, LimitPolicy.class, "deny or evict-oldest").orElse(LimitPolicy.DENY);
   }
 
   public int dataMaxValueBytes() {
@@ -112,7 +126,7 @@ public class ErpConfig {
   }
 
   public Duration loginCooldown() {
-    return positiveDuration(LOGIN_COOLDOWN, "PT60S");
+    return positiveDuration(LOGIN_COOLDOWN, Duration.ofSeconds(60));
   }
 
   /** Failed logins from one client address, whatever the login, before its cooldown. */
@@ -127,7 +141,7 @@ public class ErpConfig {
 
   /** A slowed-down login takes one attempt per this pause. */
   public Duration loginSlowdownPause() {
-    return positiveDuration(LOGIN_SLOWDOWN_PAUSE, "PT5S");
+    return positiveDuration(LOGIN_SLOWDOWN_PAUSE, Duration.ofSeconds(5));
   }
 
   /**
@@ -140,16 +154,13 @@ public class ErpConfig {
 
   /** How long a login waits for a hashing turn before it is answered {@code 503}; may be zero. */
   public Duration passwordTurnWait() {
-    String value = string(PASSWORD_TURN_WAIT, "PT1S");
-    try {
-      Duration parsed = Duration.parse(value);
-      if (parsed.isNegative()) {
-        throw invalid(PASSWORD_TURN_WAIT, value, "a duration of zero or more such as PT1S");
-      }
-      return parsed;
-    } catch (DateTimeParseException e) {
-      throw invalid(PASSWORD_TURN_WAIT, value, "an ISO-8601 duration such as PT1S");
+    Duration wait =
+        value(PASSWORD_TURN_WAIT, Duration.class, "an ISO-8601 duration such as PT1S")
+            .orElse(Duration.ofSeconds(1));
+    if (wait.isNegative()) {
+      throw invalid(PASSWORD_TURN_WAIT, "a duration of zero or more such as PT1S");
     }
+    return wait;
   }
 
   /** Whether Argon2id may use the reference C implementation (false: always the Java one). */
@@ -181,7 +192,7 @@ public class ErpConfig {
   }
 
   public Duration deviceActivityResolution() {
-    return positiveDuration(DEVICE_ACTIVITY_RESOLUTION, "PT1M");
+    return positiveDuration(DEVICE_ACTIVITY_RESOLUTION, Duration.ofMinutes(1));
   }
 
   /** Argon2id memory cost; the default is OWASP's recommendation (19 MiB). */
@@ -245,6 +256,16 @@ public class ErpConfig {
     return config().getOptionalValue(name, String.class).map(String::trim).orElse(defaultValue);
   }
 
+  /** The value converted by MicroProfile Config; a value it cannot convert is a clear error. */
+  private <T> Optional<T> value(String name, Class<T> type, String expected) {
+    try {
+      return config().getOptionalValue(name, type);
+    } catch (IllegalArgumentException e) {
+      throw invalid(name, expected);
+    }
+  }
+
+  // Not MicroProfile's Boolean converter: it reads any unknown word as false, hiding a typo.
   private boolean bool(String name, boolean defaultValue) {
     String value = string(name, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
     return switch (value) {
@@ -255,29 +276,26 @@ public class ErpConfig {
   }
 
   private int integer(String name, int defaultValue, int minimum) {
-    String value = string(name, Integer.toString(defaultValue));
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed < minimum) {
-        throw invalid(name, value, "an integer of at least " + minimum);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw invalid(name, value, "an integer");
+    int value = value(name, Integer.class, "an integer").orElse(defaultValue);
+    if (value < minimum) {
+      throw invalid(name, "an integer of at least " + minimum);
     }
+    return value;
   }
 
-  private Duration positiveDuration(String name, String defaultValue) {
-    String value = string(name, defaultValue);
-    try {
-      Duration parsed = Duration.parse(value);
-      if (parsed.isNegative() || parsed.isZero()) {
-        throw invalid(name, value, "a positive ISO-8601 duration such as PT30M");
-      }
-      return parsed;
-    } catch (DateTimeParseException e) {
-      throw invalid(name, value, "an ISO-8601 duration such as PT30M");
+  private Duration positiveDuration(String name, Duration defaultValue) {
+    Duration value =
+        value(name, Duration.class, "an ISO-8601 duration such as PT30M").orElse(defaultValue);
+    if (value.isNegative() || value.isZero()) {
+      throw invalid(name, "a positive ISO-8601 duration such as PT30M");
     }
+    return value;
+  }
+
+  /** The setting's value as given (not as converted), for the message. */
+  private IllegalStateException invalid(String name, String expected) {
+    String value = config().getConfigValue(name).getValue();
+    return invalid(name, value == null ? "" : value.trim(), expected);
   }
 
   private static IllegalStateException invalid(String name, String value, String expected) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,8 @@ class SessionFailoverClusterIT {
   void bothNodesUp() {
     ensureRunning(NODE1);
     ensureRunning(NODE2);
-    awaitMembers(URL1, 2);
-    awaitMembers(URL2, 2);
+    awaitBothMembers(URL1, NODE1);
+    awaitBothMembers(URL2, NODE2);
   }
 
   private void ensureRunning(String node) {
@@ -128,19 +129,27 @@ class SessionFailoverClusterIT {
     }
   }
 
-  private static void awaitMembers(String url, int members) {
+  /** Waits until GET /api/admin/cluster at url names its node and both members by node name. */
+  private static void awaitBothMembers(String url, String node) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     ApiClient admin = new ApiClient().at(url);
+    JsonObject view = null;
     while (true) {
       ApiClient.Response login = admin.login("admin", "admin");
       if (login.status() == 200) {
         ApiClient.Response cluster = admin.get("/api/admin/cluster");
-        if (cluster.status() == 200 && cluster.json().getJsonArray("members").size() == members) {
-          return;
+        if (cluster.status() == 200) {
+          view = cluster.json();
+          List<String> members = view.getJsonArray("members").getValuesAs(JsonString::getString);
+          if (node.equals(view.getString("node"))
+              && members.size() == 2
+              && Set.copyOf(members).equals(Set.of(NODE1, NODE2))) {
+            return;
+          }
         }
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("The cluster did not reach " + members + " members at " + url);
+        throw new AssertionError("The cluster did not reach node1 and node2 at " + url + ": " + view);
       }
       ApiTestBase.sleep(500);
     }
@@ -189,7 +198,7 @@ class SessionFailoverClusterIT {
     assertIntact(client.at(URL2));
 
     ensureRunning(NODE1);
-    awaitMembers(URL1, 2);
+    awaitBothMembers(URL1, NODE1);
     crash(NODE2);
     assertIntact(client.at(URL1));
   }

@@ -14,11 +14,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.erp.sessions.core.RandomTokens;
 import org.hibernate.annotations.Cache;
 import org.hibernate.annotations.CacheConcurrencyStrategy;
 
@@ -40,8 +39,6 @@ import org.hibernate.annotations.CacheConcurrencyStrategy;
     name = "User.odooHashes",
     query = "select u.passwordHash from User u where u.passwordHash like '$pbkdf2-sha512$%'")
 public class User {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -179,8 +176,6 @@ public class User {
   }
 
   private static String newSecurityStamp() {
-    byte[] bytes = new byte[18];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return RandomTokens.newToken(18);
   }
 }

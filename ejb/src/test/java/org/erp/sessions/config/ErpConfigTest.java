@@ -1,0 +1,115 @@
+package org.erp.sessions.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.erp.sessions.config.ErpConfig.LimitPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** ErpConfig on SmallRye Config (WildFly's), with settings given as system properties. */
+class ErpConfigTest {
+
+  private final ErpConfig config = new ErpConfig();
+  private final List<String> set = new ArrayList<>();
+
+  @AfterEach
+  void clearSettings() {
+    set.forEach(System::clearProperty);
+  }
+
+  private void setting(String name, String value) {
+    set.add(name);
+    System.setProperty(name, value);
+  }
+
+  private static void refused(String message, Executable read) {
+    assertEquals(message, assertThrows(IllegalStateException.class, read).getMessage());
+  }
+
+  @Test
+  void unsetSettingsTakeTheirDefaults() {
+    assertEquals(Duration.ofMinutes(30), config.idleTimeout());
+    assertEquals(Duration.ofHours(12), config.absoluteTimeout());
+    assertEquals(Duration.ofSeconds(1), config.passwordTurnWait());
+    assertEquals(LimitPolicy.DENY, config.limitPolicy());
+    assertEquals(0, config.maxSessionsPerUser());
+    assertEquals(32, config.dataMaxKeys());
+    config.validate();
+  }
+
+  @Test
+  void durationsAndThePolicyAreConvertedByTheRegisteredConverters() {
+    setting(ErpConfig.IDLE_TIMEOUT, " PT45M ");
+    setting(ErpConfig.LIMIT_POLICY, "evict-oldest");
+    setting(ErpConfig.PASSWORD_TURN_WAIT, "PT0S");
+    setting(ErpConfig.DATA_MAX_KEYS, " 7 ");
+    assertEquals(Duration.ofMinutes(45), config.idleTimeout());
+    assertEquals(LimitPolicy.EVICT_OLDEST, config.limitPolicy());
+    assertEquals(Duration.ZERO, config.passwordTurnWait());
+    assertEquals(7, config.dataMaxKeys());
+  }
+
+  @Test
+  void aChangedSettingAppliesToTheNextRead() {
+    setting(ErpConfig.LOGIN_COOLDOWN, "PT2S");
+    assertEquals(Duration.ofSeconds(2), config.loginCooldown());
+    setting(ErpConfig.LOGIN_COOLDOWN, "PT3S");
+    assertEquals(Duration.ofSeconds(3), config.loginCooldown());
+  }
+
+  @Test
+  void aValueTheConverterRefusesNamesTheSettingAndWhatIsExpected() {
+    setting(ErpConfig.IDLE_TIMEOUT, "30 minutes");
+    refused(
+        "Configuration erp.session.idle-timeout = '30 minutes' is invalid: expected an ISO-8601"
+            + " duration such as PT30M.",
+        config::idleTimeout);
+    setting(ErpConfig.LIMIT_POLICY, "EVICT_OLDEST");
+    refused(
+        "Configuration erp.session.limit-policy = 'EVICT_OLDEST' is invalid: expected deny or"
+            + " evict-oldest.",
+        config::limitPolicy);
+    setting(ErpConfig.MAX_PER_USER, "ten");
+    refused(
+        "Configuration erp.session.max-per-user = 'ten' is invalid: expected an integer.",
+        config::maxSessionsPerUser);
+    setting(ErpConfig.PASSWORD_TURN_WAIT, "1s");
+    refused(
+        "Configuration erp.password.turn-wait = '1s' is invalid: expected an ISO-8601 duration"
+            + " such as PT1S.",
+        config::passwordTurnWait);
+  }
+
+  @Test
+  void aValueOutOfRangeNamesTheSettingAndTheRange() {
+    setting(ErpConfig.LOGIN_COOLDOWN, "PT0S");
+    refused(
+        "Configuration erp.login.cooldown = 'PT0S' is invalid: expected a positive ISO-8601"
+            + " duration such as PT30M.",
+        config::loginCooldown);
+    setting(ErpConfig.PASSWORD_TURN_WAIT, "-PT1S");
+    refused(
+        "Configuration erp.password.turn-wait = '-PT1S' is invalid: expected a duration of zero"
+            + " or more such as PT1S.",
+        config::passwordTurnWait);
+    setting(ErpConfig.ARGON2_MEMORY_KIB, "4");
+    refused(
+        "Configuration erp.password.argon2.memory-kib = '4' is invalid: expected an integer of at"
+            + " least 8.",
+        config::argon2MemoryKib);
+  }
+
+  @Test
+  void validateStopsAtAWrongSetting() {
+    setting(ErpConfig.DEVICE_ACTIVITY_RESOLUTION, "P1X");
+    refused(
+        "Configuration erp.device.activity-resolution = 'P1X' is invalid: expected an ISO-8601"
+            + " duration such as PT30M.",
+        config::validate);
+  }
+}
