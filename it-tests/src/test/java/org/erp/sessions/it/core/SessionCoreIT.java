@@ -66,7 +66,7 @@ class SessionCoreIT {
     EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, built);
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "core-test.war")
-            .addClasses(SessionCoreIT.class, MemoryStorage.class)
+            .addClasses(SessionCoreIT.class, MemoryStorage.class, ContextReader.class)
             .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
     JavaArchive clock =
         ShrinkWrap.create(JavaArchive.class, "movable-clock.jar")
@@ -93,6 +93,7 @@ class SessionCoreIT {
   @Inject private CurrentSession current;
   @Inject private ErpSession erpSession;
   @Inject private ErpContext erpContext;
+  @Inject private ContextReader reader;
 
   @AfterEach
   void realTimeAgain() {
@@ -230,6 +231,8 @@ class SessionCoreIT {
     assertEquals("en_US", erpContext.lang(), "the request's context is unchanged");
     assertEquals("en_US", users.get(user.uid()).lang(), "nothing was stored");
     assertEquals(List.of(1, 2), sessions.validate(storage).orElseThrow().state().activeCompanyIds());
+
+    assertEquals("en_US/" + user.uid(), reader.langAndUid(), "an EJB of the request sees the same");
 
     assertRefused(ErrorCode.INVALID_LANG, () -> erpContext.withLang("xx_XX"));
     assertRefused(ErrorCode.INVALID_TZ, () -> erpContext.withTz("Mars/Olympus"));
