@@ -120,6 +120,7 @@ public class SessionDataStore {
         : cache.replace(handle, current, next, lifespan, TimeUnit.MILLISECONDS);
   }
 
+  /** Infinispan expires entries by the wall clock, so this reads it, not the service's Clock. */
   private static long lifespanMillis(Instant expiresAt) {
     return Math.max(1, Duration.between(Instant.now(), expiresAt.plus(EXPIRY_MARGIN)).toMillis());
   }
