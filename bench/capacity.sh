@@ -35,6 +35,7 @@ base1=$(heap_after_gc_kib "$pid1"); base2=$(heap_after_gc_kib "$pid2")
 rows=()
 made=200
 for target in $steps; do
+  echo "signing in sessions up to $target..."
   created=$(java "$root/bench/CreateSessions.java" "$base" $((target - made + 200)) "$users" bench "$password" 8)
   made=$((target + 200))
   used1=$(heap_after_gc_kib "$pid1"); used2=$(heap_after_gc_kib "$pid2")

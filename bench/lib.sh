@@ -2,6 +2,20 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 results="$root/bench/results"
 mkdir -p "$results"
+source "$root/scripts/lib.sh" # wait_begin, wait_note
+
+# Waits until the server at BASE answers /api/health, saying what it waits for every 10 s; fails
+# when the server process (PID) ends first, or after 180 s.
+await_health() { # base pid
+  local deadline=$((SECONDS + 180))
+  wait_begin
+  until curl -sf -m 5 -o /dev/null "$1/api/health"; do # a booting WildFly holds requests
+    kill -0 "$2" 2>/dev/null || { echo "the server for $1 ended before it answered" >&2; return 1; }
+    [ $SECONDS -lt $deadline ] || { echo "the server for $1 did not answer within 180 s" >&2; return 1; }
+    wait_note "the server to start and answer $1/api/health"
+    sleep 1
+  done
+}
 
 need() { # command package
   command -v "$1" > /dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }

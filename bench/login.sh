@@ -15,7 +15,7 @@ cores=$(nproc)
 ERP_NODE=bench-login "$root/scripts/run.sh" > "$results/login-server.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-for _ in $(seq 180); do curl -sf -o /dev/null "$base/api/health" && break; sleep 1; done
+await_health "$base" "$server"
 
 wrk -t"$cores" -c"$cores" -d10s -s "$root/bench/login.lua" "$base/api/session" > /dev/null
 IFS='|' read -r rps p50 p99 errors <<< "$(wrk_figures -t"$cores" -c"$cores" -d"$duration" -s "$root/bench/login.lua" "$base/api/session")"

@@ -2,26 +2,36 @@
 # Every benchmark, one after the other, then one table (bench/results/summary.md) and one plot
 # (bench/results/summary.png) of the key figures against their targets, with the machine, the
 # date and the commit. Each bench starts and stops its own server or cluster, so ports 8080,
-# 8090, 8180, 8280, 9092 and 9990+ must be free. About 30 minutes.
+# 8090, 8180, 8280, 9092 and 9990+ must be free. About 35 minutes.
 #   bench/run.sh                  # the whole table
 #   bench/run.sh failover-drill   # some benches again; the summary keeps the others' last figures
 #   SMOKE=1 bench/run.sh          # a few seconds per bench: proves the scripts work (CI runs this)
+#   bench/run.sh --summary        # only the table and plot again, from each bench's last figures
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need wrk wrk
 need jcmd openjdk-17-jdk-headless
 
 if [ -n "${SMOKE:-}" ]; then
-  export DURATION=3s ROUNDS=1 SESSIONS=40 WARMUP=3 AFTER=3 STEPS="300 600" USERS=10
+  export DURATION=3s ROUNDS=1 SESSIONS=40 WARMUP=3 AFTER=3 STEPS="300 600" USERS=10 PER_ROUND=3 MAX_WARMUP=1
 fi
-benches=(session-read session-write login capacity failover-drill)
-selected=("${@:-${benches[@]}}")
+benches=(session-read session-write login login-timing capacity failover-drill)
+if [ "${1:-}" = "--summary" ]; then
+  selected=()
+  set -- --summary
+else
+  selected=("${@:-${benches[@]}}")
+fi
 for bench in "${selected[@]}"; do
   [[ " ${benches[*]} " == *" $bench "* ]] || { echo "no such bench: $bench (${benches[*]})" >&2; exit 2; }
 done
+count=0
 for bench in "${selected[@]}"; do
-  echo "== $bench"
+  count=$((count + 1))
+  began=$SECONDS
+  echo "== $bench ($count of ${#selected[@]})"
   "$root/bench/$bench.sh"
+  echo "== $bench done in $((SECONDS - began)) s"
 done
 
 {
@@ -29,7 +39,9 @@ done
   echo
   provenance
   [ -n "${SMOKE:-}" ] && echo "- SMOKE run: durations of seconds, figures not meaningful"
-  if [ $# -gt 0 ]; then
+  if [ "${1:-}" = "--summary" ]; then
+    echo "- each bench's figures are from its last run (see each page)"
+  elif [ $# -gt 0 ]; then
     echo "- run now: ${selected[*]}; the other figures are from their last run (see each page)"
   fi
   echo
@@ -52,9 +64,15 @@ if command -v gnuplot > /dev/null; then
   data=$(mktemp)
   for bench in "${benches[@]}"; do
     awk -F'\t' '{
-      t = $4; gsub(/[^0-9.]/, "", t); v = $3 + 0
-      if (t + 0 == 0) next
-      share = ($4 ~ /≤/) ? (v > 0 ? t / v : 10) : v / t
+      v = $3 + 0
+      if ($4 ~ / to /) { # a range "lo to hi": 1 inside it, the shortfall outside
+        split($4, range, / to /); lo = range[1] + 0; hi = range[2] + 0
+        share = (v < lo) ? v / lo : (v > hi ? hi / v : 1)
+      } else {
+        t = $4; gsub(/[^0-9.]/, "", t)
+        if (t + 0 == 0) next
+        share = ($4 ~ /≤/) ? (v > 0 ? t / v : 10) : v / t
+      }
       if (share > 10) share = 10
       printf "\"%s\"\t%.3f\n", $2, share
     }' "$results/$bench.tsv" 2>/dev/null || true

@@ -9,7 +9,7 @@
 #   bench/session-read.sh              # the full measurement, ~3 min 30 s
 #   DURATION=3s ROUNDS=1 bench/session-read.sh   # a smoke run
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 duration=${DURATION:-30s}
 rounds=${ROUNDS:-3}
 out="$root/bench/results/session-read.md"
@@ -19,7 +19,7 @@ command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; e
 "$root/scripts/run.sh" > "$root/bench/results/server.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-for _ in $(seq 180); do curl -sf -o /dev/null "$base/api/health" && break; sleep 1; done
+await_health "$base" "$server"
 
 sign_in() {
   curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
@@ -83,6 +83,5 @@ ratio=$(awk -v a="$session" -v b="$health" 'BEGIN {printf "%.2f", a / b}')
   echo "Mean: health $health req/s, session ($SESSIONS_USED sessions) $session req/s; ratio session/health **$ratio** (target ≥ 0.85)."
 } > "$out"
 cat "$out"
-source "$root/bench/lib.sh"
 start_figures session-read
 figure session-read "session read req/s / health req/s" "$ratio" "≥ 0.85" "$(at_least "$ratio" 0.85)"

@@ -6,7 +6,7 @@
 # not show. Starts its own node (fresh H2 database in run/bench-validity, cheap password hashing
 # so that 10,000 logins take seconds) and writes bench/results/validity-check.md.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 duration=${DURATION:-20s}
 logins=${LOGINS:-10000}
 revoked=${REVOKED:-1000}
@@ -19,7 +19,7 @@ ERP_NODE=bench-validity ERP_PASSWORD_ARGON2_MEMORY_KIB=64 ERP_PASSWORD_ARGON2_IT
   ERP_LOGIN_COOLDOWN_AFTER=1000000 "$root/scripts/run.sh" > /dev/null 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-for _ in $(seq 180); do curl -sf -o /dev/null "$base/api/health" && break; sleep 1; done
+await_health "$base" "$server"
 
 sign_in() { # login password [cookie-jar]
   curl -s -D - -o /dev/null -H 'Content-Type: application/json' \

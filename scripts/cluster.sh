@@ -8,6 +8,8 @@
 #   scripts/cluster.sh stop NODE   stop a node gracefully
 #   scripts/cluster.sh start NODE  start a node again; returns when it has rejoined the cluster
 #   scripts/cluster.sh status      nodes, pids, ports and the cluster view
+#   scripts/cluster.sh db stop|start  stop or start the shared H2 server (an outage drill; nodes
+#                                  reconnect by themselves)
 #   scripts/cluster.sh down        stop everything this script started, free every port
 #
 # All nodes share one database: an H2 server started here (run/cluster/h2, port 9092), or
@@ -29,7 +31,7 @@ export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
 start_timeout=180
 
 usage() {
-  sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -71,7 +73,12 @@ start_balancer() {
     -Djava.net.preferIPv4Stack=true -b 127.0.0.1 -bmanagement 127.0.0.1 -bprivate "${ERP_BALANCER_HOST:-127.0.0.1}" \
     > "$base/log/console.log" 2>&1 &
   await_pid_file "$state/balancer.pid"
-  for _ in $(seq 120); do port_busy 8090 && port_busy 8080 && return; sleep 0.5; done
+  wait_begin
+  for _ in $(seq 120); do
+    port_busy 8090 && port_busy 8080 && return
+    wait_note "the load balancer to listen on :8080 and :8090"
+    sleep 0.5
+  done
   die "the load balancer did not start (see $base/log/console.log)"
 }
 
@@ -110,15 +117,22 @@ cluster_view() { # index; the management CLI may need a few tries on a busy mach
 }
 
 await_node() { # index: serving the application, and a member of a full cluster
-  local i=$1 deadline=$((SECONDS + start_timeout)) view
+  local i=$1 deadline=$((SECONDS + start_timeout)) view members expected
+  wait_begin
   while [ $SECONDS -lt $deadline ]; do
     alive "$state/node$i.pid" || die "node$i died while starting (see $state/node$i/log/console.log)"
-    if curl -sf -o /dev/null "http://127.0.0.1:$(http_port "$i")/api/health"; then
+    # -m 5: a booting WildFly holds requests until it has started, which would hold the loop too.
+    if curl -sf -m 5 -o /dev/null "http://127.0.0.1:$(http_port "$i")/api/health"; then
       view=$(cluster_view "$i")
-      if [ "$(echo "$view" | sed -n 's/.*(\([0-9]*\)).*/\1/p')" = "$(running_nodes | wc -w)" ]; then
+      members=$(echo "$view" | sed -n 's/.*(\([0-9]*\)).*/\1/p')
+      expected=$(running_nodes | wc -w)
+      if [ "$members" = "$expected" ]; then
         echo "node$i is up: http://127.0.0.1:$(http_port "$i") $view"
         return
       fi
+      wait_note "node$i to join the cluster: ${members:-0} of $expected members in its view"
+    else
+      wait_note "node$i to start and serve the application on :$(http_port "$i")"
     fi
     sleep 1
   done
@@ -142,8 +156,10 @@ stop_pid() { # pid-file [signal]
 }
 
 await_balancer_route() {
+  wait_begin
   for _ in $(seq 60); do
-    curl -sf -o /dev/null http://127.0.0.1:8080/api/health && return
+    curl -sf -m 5 -o /dev/null http://127.0.0.1:8080/api/health && return
+    wait_note "the load balancer to route requests to the nodes"
     sleep 1
   done
   die "the load balancer does not route to the nodes yet (see $state/balancer/log/server.log)"
@@ -162,13 +178,15 @@ cmd_up() {
   mkdir -p "$state"
   echo "$n" > "$state/size"
   trap 'echo "cluster.sh: start failed, stopping what was started" >&2; cmd_down >/dev/null' EXIT
+  local began=$SECONDS
+  echo "Starting the balancer and $n nodes (a few minutes; progress every 10 s)"
   start_database
   start_balancer
   for i in $(seq 1 "$n"); do launch_node "$i"; done
   for i in $(seq 1 "$n"); do await_node "$i"; done
   await_balancer_route
   trap - EXIT
-  echo "Cluster of $n up behind http://127.0.0.1:8080"
+  echo "Cluster of $n up behind http://127.0.0.1:8080 (in $((SECONDS - began)) s)"
 }
 
 cmd_kill() {
@@ -226,8 +244,18 @@ cmd_down() {
   echo "Cluster down"
 }
 
+cmd_db() {
+  [ "${ERP_DB:-h2}" = "h2" ] || die "the database is not this script's (ERP_DB=${ERP_DB})"
+  case "$1" in
+    stop) stop_pid "$state/h2.pid" TERM; echo "H2 server stopped" ;;
+    start) alive "$state/h2.pid" && die "the H2 server is already running"; start_database; echo "H2 server started" ;;
+    *) usage ;;
+  esac
+}
+
 case "${1:-}" in
   up) shift; cmd_up "$@" ;;
+  db) [ $# -eq 2 ] || usage; cmd_db "$2" ;;
   kill | stop | start) [ $# -eq 2 ] || usage; "cmd_$1" "$2" ;;
   status) cmd_status ;;
   down) cmd_down ;;

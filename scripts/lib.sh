@@ -43,3 +43,16 @@ load_cluster_key() { # dir
   fi
   export ERP_CLUSTER_KEYSTORE ERP_CLUSTER_KEYSTORE_PASSWORD ERP_CLUSTER_AUTH_SECRET
 }
+
+# Progress of a wait that may take minutes: wait_begin before the loop, then wait_note WHAT in
+# every round prints "waiting for WHAT (25 s)" to stderr once every ERP_PROGRESS_EVERY seconds
+# (10), so a slow start does not look like a hang; quiet when the wait is short. Stderr, so
+# callers that read a script's output see the same lines as before.
+wait_begin() { wait_since=$SECONDS; wait_shown=0; }
+wait_note() { # what...
+  local elapsed=$((SECONDS - wait_since)) every=${ERP_PROGRESS_EVERY:-10}
+  if [ $((elapsed / every)) -gt "$wait_shown" ]; then
+    wait_shown=$((elapsed / every))
+    echo "waiting for $* ($elapsed s)" >&2
+  fi
+}

@@ -8,6 +8,8 @@
 #   ERP_SESSION_IDLE_TIMEOUT=PT5S scripts/run.sh
 # PostgreSQL instead of H2:
 #   ERP_DB=postgresql ERP_DB_URL=jdbc:postgresql://127.0.0.1:5432/erp ERP_DB_USER=postgres scripts/run.sh
+# The server without the application, for `mvn wildfly:deploy-only` or `wildfly:dev` (README):
+#   ERP_DEPLOY=false scripts/run.sh
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,7 +19,11 @@ base="$root/run/$node"
 build_if_needed
 # The demo users (admin/admin, ...) are this script's; the product starts with none.
 export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
-prepare_base "$base" deploy
+if [ "${ERP_DEPLOY:-true}" = "false" ]; then
+  prepare_base "$base"
+else
+  prepare_base "$base" deploy
+fi
 load_cluster_key "$base/cluster-key"
 
 if [ "${ERP_DB:-h2}" = "postgresql" ]; then

@@ -54,4 +54,28 @@ cp "$home/standalone/configuration/standalone-ha.xml" "$home/standalone/configur
 cli "$here/cluster-node.cli"
 cli "$here/balancer.cli"
 rm -f "$placeholder_key"
+
+# The boot log, written before the logging subsystem starts (and rewrites logging.properties in
+# the server's base directory), goes through the same formatters as configure.cli sets: no
+# session id, and with ERP_LOG_FORMAT=json one JSON object per line from the first line on.
+props="$home/standalone/configuration/logging.properties"
+sed -i -e 's/^handler\.CONSOLE\.formatter=COLOR-PATTERN$/handler.CONSOLE.formatter=HIDING-CONSOLE-PATTERN/' \
+  -e 's/^handler\.FILE\.formatter=PATTERN$/handler.FILE.formatter=HIDING-PATTERN/' "$props"
+if ! grep -q '^handler.CONSOLE.formatter=HIDING-CONSOLE-PATTERN$' "$props" \
+  || ! grep -q '^handler.FILE.formatter=HIDING-PATTERN$' "$props"; then
+  echo "WildFly's logging.properties has changed: its handlers' formatters were not found." >&2
+  exit 1
+fi
+cat >> "$props" <<'PROPERTIES'
+
+formatter.HIDING-CONSOLE-PATTERN=org.erp.sessions.logging.SessionIdHidingFormatter
+formatter.HIDING-CONSOLE-PATTERN.module=org.erp.sessions.logging
+formatter.HIDING-CONSOLE-PATTERN.properties=pattern
+formatter.HIDING-CONSOLE-PATTERN.pattern=%d{HH\:mm\:ss,SSS} %-5p [%c] (%t) %s%e%n
+
+formatter.HIDING-PATTERN=org.erp.sessions.logging.SessionIdHidingFormatter
+formatter.HIDING-PATTERN.module=org.erp.sessions.logging
+formatter.HIDING-PATTERN.properties=pattern
+formatter.HIDING-PATTERN.pattern=%d{yyyy-MM-dd HH\:mm\:ss,SSS} %-5p [%c] (%t) %s%e%n
+PROPERTIES
 echo "$fingerprint" > "$home/.erp-configured"

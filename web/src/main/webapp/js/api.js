@@ -5,6 +5,8 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Held in this module's scope only: never in storage, never on window.
 let csrfToken = null;
 const sessionEndedListeners = [];
+// Asks the user to confirm their identity; resolves true once confirmed (see identity.js).
+let identityPrompt = null;
 
 /** A refusal from the server, carrying the problem's stable code. */
 export class ApiError extends Error {
@@ -21,6 +23,14 @@ export function onSessionEnded(listener) {
   sessionEndedListeners.push(listener);
 }
 
+/**
+ * Who to ask when an action answers 403 identity_check_required: the action is sent once more
+ * when the prompt resolves true (the password was confirmed).
+ */
+export function onIdentityCheckRequired(prompt) {
+  identityPrompt = prompt;
+}
+
 /** Remembers the token of a SessionInfo (login, GET /api/session, company or preference changes). */
 export function rememberSession(sessionInfo) {
   csrfToken = sessionInfo && sessionInfo.csrf_token ? sessionInfo.csrf_token : null;
@@ -31,7 +41,7 @@ export function forgetSession() {
   csrfToken = null;
 }
 
-async function request(method, path, body, { authenticated = true } = {}) {
+async function request(method, path, body, { authenticated = true, retried = false } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -62,6 +72,11 @@ async function request(method, path, body, { authenticated = true } = {}) {
     return json;
   }
   const problem = await readProblem(response);
+  if (problem.code === 'identity_check_required' && identityPrompt && !retried) {
+    if (await identityPrompt()) {
+      return request(method, path, body, { authenticated, retried: true });
+    }
+  }
   const retryAfter = Number.parseInt(response.headers.get('Retry-After') || '', 10);
   const error = new ApiError(
     response.status,
@@ -101,4 +116,18 @@ export const api = {
   listDevices: () => request('GET', '/api/session/devices'),
   revokeDevice: (id) => request('DELETE', `/api/session/devices/${encodeURIComponent(id)}`),
   revokeOtherDevices: () => request('DELETE', '/api/session/devices'),
+  overview: () => request('GET', '/api/admin/overview'),
+  confirmIdentity: (password) => request('POST', '/api/session/identity', { password }),
+  listApiKeys: () => request('GET', '/api/me/api-keys'),
+  createApiKey: (name, expiresAt) => request('POST', '/api/me/api-keys', { name, expires_at: expiresAt }),
+  revokeApiKey: (id) => request('DELETE', `/api/me/api-keys/${encodeURIComponent(id)}`),
+  // Two-factor authentication (API.md §14). The second step's 401 invalid_code is no ended session.
+  completeTotp: (code, rememberDevice) =>
+    request('POST', '/api/session/totp', { code, remember_device: rememberDevice }, { authenticated: false }),
+  totpStatus: () => request('GET', '/api/me/totp'),
+  startTotp: () => request('POST', '/api/me/totp'),
+  confirmTotp: (code) => request('PUT', '/api/me/totp', { code }),
+  disableTotp: () => request('DELETE', '/api/me/totp'),
+  listTrustedDevices: () => request('GET', '/api/me/trusted-devices'),
+  forgetTrustedDevice: (id) => request('DELETE', `/api/me/trusted-devices/${encodeURIComponent(id)}`),
 };

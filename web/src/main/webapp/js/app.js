@@ -1,7 +1,8 @@
-// The ERP page: sign-in, then the session, session data, preferences and devices panels.
+// The ERP page: sign-in, then the session, session data, preferences and devices panels, and the
+// overview for administrators.
 // Everything goes through the REST API (api.js); the CSRF token lives in api.js's memory only.
 
-import { api, onSessionEnded, forgetSession } from './api.js';
+import { api, onSessionEnded, forgetSession, onIdentityCheckRequired } from './api.js';
 import { describe } from './messages.js';
 import { tabState, uiPreferences } from './storage.js';
 import { createLoginView } from './login.js';
@@ -9,8 +10,14 @@ import { createSessionPanel } from './session-panel.js';
 import { createDataPanel } from './data-panel.js';
 import { createPreferencesPanel } from './preferences-panel.js';
 import { createDevicesPanel } from './devices-panel.js';
+import { createOverviewPanel } from './overview-panel.js';
+import { createIdentityPrompt } from './identity.js';
+import { createApiKeysPanel } from './api-keys-panel.js';
+import { createTotpPanel } from './totp-panel.js';
 
-const PANELS = ['session', 'data', 'preferences', 'devices'];
+const PANELS = ['session', 'data', 'preferences', 'devices', 'overview', 'api-keys'];
+// Panels shown only to administrators (the server refuses their API to anyone else anyway).
+const ADMIN_PANELS = ['overview'];
 // Revocation from another device or an expiry is noticed within this time, even when idle.
 const CHECK_INTERVAL_MS = 10000;
 
@@ -36,10 +43,31 @@ const devicesPanel = createDevicesPanel({
   onActivity: () => sessionPanel.activity(),
   onCurrentRevoked: () => leaveApp('You signed out of this device.'),
 });
+const totpPanel = createTotpPanel({
+  status,
+  timeZone: () => (sessionInfo ? sessionInfo.context.tz : undefined),
+  onActivity: () => sessionPanel.activity(),
+});
+const overviewPanel = createOverviewPanel({
+  timeZone: () => (sessionInfo ? sessionInfo.context.tz : undefined),
+  onActivity: () => sessionPanel.activity(),
+});
+
+const apiKeysPanel = createApiKeysPanel({
+  status,
+  timeZone: () => (sessionInfo ? sessionInfo.context.tz : undefined),
+  onActivity: () => sessionPanel.activity(),
+});
+onIdentityCheckRequired(createIdentityPrompt());
+
+function isAdmin() {
+  return Boolean(sessionInfo && sessionInfo.is_admin);
+}
 
 function updateSessionInfo(info) {
   sessionInfo = info;
   $('user-name').textContent = info.name;
+  $('tab-overview').hidden = !info.is_admin;
   sessionPanel.render(info);
   preferencesPanel.render(info);
 }
@@ -66,6 +94,10 @@ function leaveApp(reason) {
   sessionPanel.stop();
   dataPanel.reset();
   devicesPanel.reset();
+  totpPanel.reset();
+  overviewPanel.reset();
+  apiKeysPanel.reset();
+  $('tab-overview').hidden = true;
   $('app-view').hidden = true;
   $('logout-button').hidden = true;
   $('loading').hidden = true;
@@ -73,7 +105,8 @@ function leaveApp(reason) {
 }
 
 function showPanel(name, { focus = true } = {}) {
-  const panel = PANELS.includes(name) ? name : 'session';
+  const allowed = PANELS.includes(name) && (isAdmin() || !ADMIN_PANELS.includes(name));
+  const panel = allowed ? name : 'session';
   tabState.setPanel(panel);
   document.querySelectorAll('.tab').forEach((tab) => {
     const selected = tab.dataset.panel === panel;
@@ -88,6 +121,16 @@ function showPanel(name, { focus = true } = {}) {
   });
   if (panel === 'devices') {
     devicesPanel.load();
+    totpPanel.loadTrusted();
+  }
+  if (panel === 'preferences') {
+    totpPanel.loadStatus();
+  }
+  if (panel === 'overview') {
+    overviewPanel.load();
+  }
+  if (panel === 'api-keys') {
+    apiKeysPanel.load();
   }
   if (focus) {
     $(`${panel}-title`).focus();
@@ -174,6 +217,10 @@ async function start() {
     $('loading').hidden = true;
     // A 401 here only means nobody is signed in yet: no message for that.
     login.show(error.status === 401 ? null : describe(error));
+    if (error.code === 'totp_required') {
+      // Reloaded between the password and the code: the code is still due.
+      login.askForCode();
+    }
   }
 }
 

@@ -10,6 +10,9 @@ export function createDevicesPanel({ status, timeZone, onActivity, onCurrentRevo
   const errorLine = $('devices-error');
 
   function describeDevice(device) {
+    if (device.kind === 'api_key') {
+      return `API key: ${device.name}`;
+    }
     const what = [device.browser, device.platform].filter(Boolean).join(' on ');
     return what || device.user_agent || 'Unknown device';
   }
@@ -32,7 +35,9 @@ export function createDevicesPanel({ status, timeZone, onActivity, onCurrentRevo
       item.append(
         element('p', {
           className: 'muted',
-          text: `${device.ip_address || 'unknown address'} · signed in ${formatTimestamp(device.created_at, timeZone())} · last active ${formatTimestamp(device.last_activity_at, timeZone())}`,
+          text: device.kind === 'api_key'
+            ? `created ${formatTimestamp(device.created_at, timeZone())} · last used ${formatTimestamp(device.last_activity_at, timeZone())}`
+            : `${device.ip_address || 'unknown address'} · signed in ${formatTimestamp(device.created_at, timeZone())} · last active ${formatTimestamp(device.last_activity_at, timeZone())}`,
         }),
       );
       const revoke = element('button', {

@@ -51,6 +51,10 @@ export function createLoginView({ onSignedIn }) {
     try {
       const info = await api.login(login, password);
       $('login-password').value = '';
+      if (info.auth_status === 'pending_totp') {
+        askForCode();
+        return;
+      }
       onSignedIn(info);
     } catch (error) {
       $('login-password').value = '';
@@ -68,7 +72,63 @@ export function createLoginView({ onSignedIn }) {
     }
   });
 
+  // The second step: the password was right, the authenticator code is due.
+  const totpForm = $('totp-form');
+  const totpError = $('totp-error');
+
+  function askForCode() {
+    form.hidden = true;
+    totpForm.hidden = false;
+    showError(totpError, '');
+    $('totp-code').value = '';
+    $('totp-code').focus();
+  }
+
+  function backToPassword() {
+    totpForm.hidden = true;
+    form.hidden = false;
+    showError(totpError, '');
+  }
+
+  totpForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const code = $('totp-code').value.trim();
+    if (!/^[0-9]{6}$/.test(code)) {
+      showError(totpError, 'Enter the 6 digits your authenticator app shows.');
+      $('totp-code').focus();
+      return;
+    }
+    $('totp-submit').disabled = true;
+    try {
+      const info = await api.completeTotp(code, $('totp-remember').checked);
+      backToPassword();
+      onSignedIn(info);
+    } catch (error) {
+      $('totp-code').value = '';
+      if (error.code === 'not_authenticated') {
+        backToPassword();
+        showError(errorLine, 'The sign-in took too long. Enter your password again.');
+        $('login-password').focus();
+      } else {
+        showError(totpError, describe(error));
+        $('totp-code').focus();
+      }
+    } finally {
+      $('totp-submit').disabled = false;
+    }
+  });
+
+  $('totp-cancel').addEventListener('click', async () => {
+    try {
+      await api.logout();
+    } finally {
+      backToPassword();
+      $('login-password').focus();
+    }
+  });
+
   return {
+    askForCode,
     show(notice) {
       const noticeLine = $('login-notice');
       noticeLine.textContent = notice || '';
@@ -80,6 +140,8 @@ export function createLoginView({ onSignedIn }) {
     },
     hide() {
       stopCooldown();
+      totpForm.hidden = true;
+      form.hidden = false;
       showError(errorLine, '');
       $('login-notice').hidden = true;
       $('login-view').hidden = true;

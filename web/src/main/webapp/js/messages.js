@@ -21,6 +21,10 @@ const MESSAGES = {
   network_error: 'The server cannot be reached. Check your connection and try again.',
   internal_error: 'Something went wrong on the server. Try again later.',
   service_unavailable: 'The service is unavailable right now. Try again shortly.',
+  identity_check_required: 'This needs your password again.',
+  invalid_code: 'This code is wrong or was already used. Enter the current code.',
+  totp_required: 'Enter the code from your authenticator app first.',
+  totp_already_enabled: 'Two-factor authentication is already on.',
 };
 
 export function describe(error) {

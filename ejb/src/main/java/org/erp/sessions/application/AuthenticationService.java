@@ -3,12 +3,15 @@ package org.erp.sessions.application;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.erp.sessions.application.LoginThrottle.Reservation;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.domain.totp.UserTotp;
 import org.erp.sessions.domain.user.User;
 import org.erp.sessions.domain.user.UserRepository;
 import org.erp.sessions.domain.user.UserView;
@@ -30,6 +33,7 @@ public class AuthenticationService {
   @Inject private PasswordWork passwords;
   @EJB private LoginThrottle throttle;
   @EJB private DeviceRegistry devices;
+  @PersistenceContext private EntityManager em;
 
   /**
    * The user whose login and password these are. An unknown login, a wrong password and an
@@ -56,7 +60,13 @@ public class AuthenticationService {
     if (user == null) {
       throw new ErpException(ErrorCode.INVALID_CREDENTIALS, INVALID);
     }
-    throttle.succeeded(attempt);
+    if (secondFactorDue(user.id())) {
+      // The password alone does not clear the failures: wrong TOTP codes keep counting, however
+      // often the password is given again (API.md §12).
+      throttle.notVerified(attempt);
+    } else {
+      throttle.succeeded(attempt);
+    }
     return user.view();
   }
 
@@ -72,21 +82,49 @@ public class AuthenticationService {
       String currentPassword,
       String newPassword,
       String clientAddress) {
-    User user = users.find(uid).orElse(null);
-    if (user == null) {
-      throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
-    }
-    Reservation attempt = reserve(user.login(), clientAddress);
-    boolean accepted = verified(attempt, () -> passwords.verify(currentPassword, user.passwordHash()));
-    if (!accepted) {
-      throw new ErpException(ErrorCode.CURRENT_PASSWORD_WRONG, "The current password is wrong.");
-    }
-    throttle.succeeded(attempt);
+    User user = checkedUser(uid, currentPassword, clientAddress);
     UserDirectory.checkPasswordStrength(user.login(), newPassword, ErrorCode.WEAK_PASSWORD);
     user.changePassword(passwords.inTurn(() -> passwords.hash(newPassword)));
     passwords.odooHashesChanged();
     devices.endAllBut(uid, currentDeviceId, EndReason.PASSWORD);
     return user.view();
+  }
+
+  private boolean secondFactorDue(int uid) {
+    UserTotp totp = em.find(UserTotp.class, uid);
+    return totp != null && totp.enabled();
+  }
+
+  /**
+   * Takes an attempt from the login cooldown for a check other than a password (a TOTP code at
+   * sign-in): wrong codes count exactly as wrong passwords do. The caller gives it back with
+   * {@link LoginThrottle#succeeded} when the code was right.
+   */
+  public Reservation countAttempt(String login, String clientAddress) {
+    return reserve(login, clientAddress);
+  }
+
+  /**
+   * Checks a signed-in user's password again (a password change, an identity check): a wrong one
+   * is 403 {@code invalid_credentials} and counts as a failed login, in the same cooldown, so a
+   * stolen session cannot be used to guess the password at full speed.
+   */
+  public void checkPassword(int uid, String password, String clientAddress) {
+    checkedUser(uid, password, clientAddress);
+  }
+
+  private User checkedUser(int uid, String password, String clientAddress) {
+    User user = users.find(uid).orElse(null);
+    if (user == null) {
+      throw new ErpException(ErrorCode.NOT_FOUND, "No user with uid " + uid + ".");
+    }
+    Reservation attempt = reserve(user.login(), clientAddress);
+    boolean accepted = verified(attempt, () -> passwords.verify(password, user.passwordHash()));
+    if (!accepted) {
+      throw new ErpException(ErrorCode.CURRENT_PASSWORD_WRONG, "The password is wrong.");
+    }
+    throttle.succeeded(attempt);
+    return user;
   }
 
   /**

@@ -17,6 +17,7 @@ import org.erp.sessions.domain.device.UserAgents;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.user.UserRepository;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics;
 
 /**
  * The device log (API.md §4): opens a device for every new session under the concurrent-session
@@ -29,6 +30,7 @@ public class DeviceRegistry {
   @Inject private UserRepository users;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
+  @Inject private ErpMetrics metrics;
 
   /** A new session's device, what the session knows it by. */
   public record OpenedDevice(String id, Instant createdAt, int evicted) {}
@@ -40,6 +42,17 @@ public class DeviceRegistry {
    */
   public OpenedDevice open(
       int uid, String ipAddress, String userAgent, Duration idleTimeout, Instant absoluteExpiresAt) {
+    return open(uid, ipAddress, userAgent, idleTimeout, absoluteExpiresAt, null);
+  }
+
+  /** As {@link #open}, for a session started with an API key ({@code apiKeyId}, may be null). */
+  public OpenedDevice open(
+      int uid,
+      String ipAddress,
+      String userAgent,
+      Duration idleTimeout,
+      Instant absoluteExpiresAt,
+      String apiKeyId) {
     Instant now = clock.instant();
     int limit = config.maxSessionsPerUser();
     int evicted = 0;
@@ -58,7 +71,7 @@ public class DeviceRegistry {
                   + " of one of them first.");
         }
         List<Device> oldest = live.subList(0, live.size() - limit + 1);
-        oldest.forEach(d -> d.end(now, EndReason.EVICTED));
+        oldest.forEach(d -> close(d, now, EndReason.EVICTED));
         evicted = oldest.size();
       }
     }
@@ -72,6 +85,9 @@ public class DeviceRegistry {
             now,
             idleTimeout,
             absoluteExpiresAt);
+    if (apiKeyId != null) {
+      device.startedWithApiKey(apiKeyId);
+    }
     repository.add(device);
     return new OpenedDevice(device.id(), now, evicted);
   }
@@ -102,7 +118,7 @@ public class DeviceRegistry {
     if (device == null || device.userId() != uid || !device.isOpen()) {
       throw new ErpException(ErrorCode.NOT_FOUND, "You have no such device.");
     }
-    device.end(clock.instant(), EndReason.REVOKED);
+    close(device, clock.instant(), EndReason.REVOKED);
   }
 
   /** Ends any user's session by its device id (administrators); 404 unless it is open. */
@@ -111,7 +127,7 @@ public class DeviceRegistry {
     if (device == null || !device.isOpen()) {
       throw new ErpException(ErrorCode.NOT_FOUND, "There is no such open session.");
     }
-    device.end(clock.instant(), EndReason.REVOKED);
+    close(device, clock.instant(), EndReason.REVOKED);
   }
 
   /** Ends every session of the user but {@code keepDeviceId} (which may be null). */
@@ -119,9 +135,15 @@ public class DeviceRegistry {
     Instant now = clock.instant();
     for (Device device : openDevices(uid)) {
       if (!device.id().equals(keepDeviceId)) {
-        device.end(now, reason);
+        close(device, now, reason);
       }
     }
+  }
+
+  /** Ends the sessions that were started with an API key (the key was revoked). */
+  public void endStartedWithApiKey(String keyId) {
+    Instant now = clock.instant();
+    repository.openWithApiKey(keyId).forEach(device -> close(device, now, EndReason.REVOKED));
   }
 
   /**
@@ -133,7 +155,7 @@ public class DeviceRegistry {
     if (device == null || !device.isOpen()) {
       return false;
     }
-    device.end(clock.instant(), reason);
+    close(device, clock.instant(), reason);
     return true;
   }
 
@@ -146,8 +168,23 @@ public class DeviceRegistry {
     List<Device> expired =
         repository.openButExpired(
             now, SessionExpiry.idleDeadlinesEndedBy(now, config.deviceActivityResolution()));
-    expired.forEach(device -> device.end(now, EndReason.EXPIRED));
+    expired.forEach(device -> close(device, now, EndReason.EXPIRED));
     return expired.size();
+  }
+
+  /** The live sessions of the whole cluster, by their devices. */
+  public long countSignedIn() {
+    Instant now = clock.instant();
+    return repository.countLive(
+        now, SessionExpiry.idleDeadlinesEndedBy(now, config.deviceActivityResolution()));
+  }
+
+  /** Every device is ended here, so each session's end is counted once, with its reason. */
+  private void close(Device device, Instant now, EndReason reason) {
+    if (device.isOpen()) {
+      device.end(now, reason);
+      metrics.sessionEnded(reason, device.absoluteDeadlinePassed(now));
+    }
   }
 
   private List<Device> openDevices(int uid) {

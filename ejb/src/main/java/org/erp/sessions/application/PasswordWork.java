@@ -10,6 +10,7 @@ import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.password.PasswordHasher;
 import org.erp.sessions.domain.user.UserRepository;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics;
 
 /**
  * Password hashing on this node: at most {@code erp.password.max-concurrent} hashes at once
@@ -25,6 +26,7 @@ public class PasswordWork {
 
   @Inject private ErpConfig config;
   @Inject private UserRepository users;
+  @Inject private ErpMetrics metrics;
 
   /** Hashes running now; guarded by {@code this}. */
   private int turnsTaken;
@@ -76,11 +78,13 @@ public class PasswordWork {
 
   /** Whether the password matches; a null stored hash (an unknown login) costs the same. */
   public boolean verify(String password, String storedHash) {
-    return config.passwordHasher().verifyAtEqualCost(password, storedHash, odooRounds());
+    int rounds = odooRounds();
+    return metrics.passwordHash(
+        "verify", () -> config.passwordHasher().verifyAtEqualCost(password, storedHash, rounds));
   }
 
   public String hash(String password) {
-    return config.passwordHasher().hash(password);
+    return metrics.passwordHash("hash", () -> config.passwordHasher().hash(password));
   }
 
   public boolean needsRehash(String storedHash) {

@@ -53,6 +53,13 @@ public class ErpConfig {
   public static final String ARGON2_MEMORY_KIB = "erp.password.argon2.memory-kib";
   public static final String ARGON2_ITERATIONS = "erp.password.argon2.iterations";
   public static final String LOG_SESSION_SALT = "erp.log.session-salt";
+  public static final String IDENTITY_CHECK_WINDOW = "erp.identity-check.window";
+  public static final String API_KEY_MAX_LIFETIME = "erp.api-key.max-lifetime";
+  public static final String TOTP_ENCRYPTION_KEY = "erp.totp.encryption-key";
+  public static final String TOTP_PENDING_TIMEOUT = "erp.totp.pending-timeout";
+  public static final String TOTP_TRUSTED_DEVICE_LIFETIME = "erp.totp.trusted-device-lifetime";
+  public static final String ROTATION_INTERVAL = "erp.session.rotation-interval";
+  public static final String ROTATION_GRACE = "erp.session.rotation-grace";
 
   /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
   public enum LimitPolicy {
@@ -219,6 +226,60 @@ public class ErpConfig {
     return string(LOG_SESSION_SALT, "");
   }
 
+  /** How long a password check lets a session do sensitive actions (API.md §12). */
+  public Duration identityCheckWindow() {
+    return positiveDuration(IDENTITY_CHECK_WINDOW, Duration.ofMinutes(10));
+  }
+
+  /** The furthest ahead a non-administrator's API key may expire (API.md §13). */
+  public Duration apiKeyMaxLifetime() {
+    return positiveDuration(API_KEY_MAX_LIFETIME, Duration.ofDays(90));
+  }
+
+  /**
+   * The AES key (base64 of 16, 24 or 32 bytes) that encrypts TOTP secrets at rest; empty (the
+   * default) means {@link #totpEncryptionKey} falls back to a fixed development key, so a fresh
+   * checkout and the tests work out of the box. The value is never written into a message.
+   */
+  public Optional<byte[]> totpEncryptionKey() {
+    String text = string(TOTP_ENCRYPTION_KEY, "");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] key;
+    try {
+      key = java.util.Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      key = new byte[0];
+    }
+    if (key.length != 16 && key.length != 24 && key.length != 32) {
+      throw new IllegalStateException(
+          "Configuration " + TOTP_ENCRYPTION_KEY + " is invalid: expected the base64 of 16, 24"
+              + " or 32 random bytes (e.g. openssl rand -base64 32).");
+    }
+    return Optional.of(key);
+  }
+
+  /** How long a session waits for its TOTP code after the password (API.md §14). */
+  public Duration totpPendingTimeout() {
+    return positiveDuration(TOTP_PENDING_TIMEOUT, Duration.ofMinutes(5));
+  }
+
+  /** How long "remember this browser" skips the TOTP code. */
+  public Duration totpTrustedDeviceLifetime() {
+    return positiveDuration(TOTP_TRUSTED_DEVICE_LIFETIME, Duration.ofDays(90));
+  }
+
+  /** How long a session id is used before its next request replaces it (ASVS V3.3). */
+  public Duration rotationInterval() {
+    return positiveDuration(ROTATION_INTERVAL, Duration.ofHours(3));
+  }
+
+  /** How long a replaced session id still reaches its session (parallel requests, other tabs). */
+  public Duration rotationGrace() {
+    return positiveDuration(ROTATION_GRACE, Duration.ofMinutes(2));
+  }
+
   /** The version of the deployed build, reported as {@code server_version}. */
   public String serverVersion() {
     return SERVER_VERSION;
@@ -250,6 +311,13 @@ public class ErpConfig {
     deviceActivityResolution();
     argon2MemoryKib();
     argon2Iterations();
+    identityCheckWindow();
+    apiKeyMaxLifetime();
+    totpEncryptionKey();
+    totpPendingTimeout();
+    totpTrustedDeviceLifetime();
+    rotationInterval();
+    rotationGrace();
   }
 
   private String string(String name, String defaultValue) {

@@ -112,4 +112,30 @@ class ErpConfigTest {
             + " duration such as PT30M.",
         config::validate);
   }
+
+  @Test
+  void theTotpSettingsHaveDefaultsAndAWrongKeyIsRefusedWithoutShowingIt() {
+    assertEquals(java.util.Optional.empty(), config.totpEncryptionKey());
+    assertEquals(Duration.ofMinutes(5), config.totpPendingTimeout());
+    assertEquals(Duration.ofDays(90), config.totpTrustedDeviceLifetime());
+    setting(ErpConfig.TOTP_ENCRYPTION_KEY, java.util.Base64.getEncoder().encodeToString(new byte[32]));
+    assertEquals(32, config.totpEncryptionKey().orElseThrow().length);
+    setting(ErpConfig.TOTP_ENCRYPTION_KEY, "c2hvcnQta2V5");
+    String message = assertThrows(IllegalStateException.class, config::totpEncryptionKey).getMessage();
+    assertEquals(false, message.contains("c2hvcnQta2V5"), message);
+    assertEquals(true, message.contains(ErpConfig.TOTP_ENCRYPTION_KEY), message);
+  }
+
+  @Test
+  void sessionIdsAreRotatedEveryThreeHoursWithATwoMinuteGraceUnlessConfigured() {
+    assertEquals(Duration.ofHours(3), config.rotationInterval());
+    assertEquals(Duration.ofMinutes(2), config.rotationGrace());
+    setting(ErpConfig.ROTATION_INTERVAL, "PT2S");
+    assertEquals(Duration.ofSeconds(2), config.rotationInterval());
+    setting(ErpConfig.ROTATION_GRACE, "PT0S");
+    refused(
+        "Configuration erp.session.rotation-grace = 'PT0S' is invalid: expected a positive"
+            + " ISO-8601 duration such as PT30M.",
+        config::validate);
+  }
 }

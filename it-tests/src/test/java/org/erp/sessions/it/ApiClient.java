@@ -39,10 +39,42 @@ public final class ApiClient {
   private String forwardedFor;
   private String forwardedProto;
   private String base = BASE;
+  private String apiKey;
+  /** Other cookies this client keeps and sends, by name (only those asked for: {@link #keep}). */
+  private final java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
 
   /** Sends the next requests to this server (another node), keeping cookie and CSRF token. */
   public ApiClient at(String base) {
     this.base = base;
+    return this;
+  }
+
+  /** The server the next requests go to. */
+  public String url() {
+    return base;
+  }
+
+  /** Authenticates the next requests with this API key ({@code Authorization: Bearer}). */
+  public ApiClient withApiKey(String key) {
+    this.apiKey = key;
+    UsedSecrets.record("api key", key);
+    return this;
+  }
+
+  /** Keeps the cookie of that name (besides the session cookie) when set, and sends it back. */
+  public ApiClient keep(String cookieName) {
+    kept.putIfAbsent(cookieName, null);
+    return this;
+  }
+
+  /** The kept cookie's value, if the server set one. */
+  public Optional<String> cookie(String name) {
+    return Optional.ofNullable(kept.get(name));
+  }
+
+  /** Sends this cookie (kept as if the server had set it). */
+  public ApiClient withCookie(String name, String value) {
+    kept.put(name, value);
     return this;
   }
 
@@ -148,8 +180,20 @@ public final class ApiClient {
   public Response send(String method, String path, String body, String contentType) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    List<String> cookies = new java.util.ArrayList<>();
     if (sessionId != null) {
-      request.header("Cookie", COOKIE + "=" + sessionId);
+      cookies.add(COOKIE + "=" + sessionId);
+    }
+    kept.forEach((name, value) -> {
+      if (value != null) {
+        cookies.add(name + "=" + value);
+      }
+    });
+    if (!cookies.isEmpty()) {
+      request.header("Cookie", String.join("; ", cookies));
+    }
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
     }
     if (userAgent != null) {
       request.header("User-Agent", userAgent);
@@ -184,6 +228,13 @@ public final class ApiClient {
 
   private void remember(Response response) {
     for (String cookie : response.setCookies()) {
+      String name = cookie.split("=", 2)[0];
+      if (kept.containsKey(name)) {
+        String value = cookie.substring(name.length() + 1).split(";", 2)[0];
+        kept.put(name, value.isEmpty() ? null : value);
+        UsedSecrets.record(name + " cookie", value);
+        continue;
+      }
       if (!cookie.startsWith(COOKIE + "=")) {
         continue;
       }

@@ -98,6 +98,23 @@ class AuditLogIT extends ServerPropertiesTestBase {
     awaitLine(l -> l.contains("Session limit: 1 older session(s) of uid " + uid + " ended (revoked by the limit) for session " + name(newest.sessionId())));
   }
 
+  @Test
+  void apiKeysAreAuditedByTheirHashedIdNeverTheKey() {
+    String login = createUser("key-audit");
+    int uid = uidOf(login);
+    ApiClient owner = new ApiClient();
+    owner.signIn(login, PASSWORD);
+    JsonObject created = ApiKeysIT.createKey(owner, "audited", ApiKeysIT.inDays(1));
+    String keyName = deviceName(created.getString("id"));
+    awaitLine(l -> l.contains("API key " + keyName + " created by uid " + uid + " in session " + name(owner.sessionId())));
+    new ApiClient().withApiKey(created.getString("key")).get("/api/session/check").expect(204);
+    awaitLine(l -> l.contains("API key " + keyName + " of uid " + uid + " used from "));
+    owner.delete("/api/me/api-keys/" + created.getString("id")).expect(204);
+    awaitLine(l -> l.contains("API key " + keyName + " of uid " + uid + " revoked by uid " + uid));
+    new ApiClient().withApiKey(created.getString("key")).get("/api/session/check").expect(401);
+    awaitLine(l -> l.contains("API key refused from "));
+  }
+
   private static int uidOf(String login) {
     ApiClient user = new ApiClient();
     int uid = user.signIn(login, PASSWORD).getInt("uid");

@@ -9,7 +9,8 @@ import org.erp.sessions.it.fuzz.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzes the administrators' routes: users, their sessions, the cluster ({@code /api/admin});
+ * Fuzzes the administrators' routes: users, their sessions, the cluster and the overview
+ * ({@code /api/admin});
  * see {@link FuzzTestBase}.
  */
 class FuzzedAdministrationIT extends FuzzTestBase {
@@ -23,6 +24,7 @@ class FuzzedAdministrationIT extends FuzzTestBase {
         ep("GET", "/api/admin/users/{uid}/sessions", Param.UID, Schema.NONE, Access.ADMIN, 100),
         ep("DELETE", "/api/admin/users/{uid}/sessions", Param.UID, Schema.NONE, Access.ADMIN, 100),
         ep("DELETE", "/api/admin/sessions/{id}", Param.DEVICE_ID, Schema.NONE, Access.ADMIN, 120),
-        ep("GET", "/api/admin/cluster", Param.NONE, Schema.NONE, Access.ADMIN, 60));
+        ep("GET", "/api/admin/cluster", Param.NONE, Schema.NONE, Access.ADMIN, 60),
+        ep("GET", "/api/admin/overview", Param.NONE, Schema.NONE, Access.ADMIN, 60));
   }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HttpsCookieIT extends ApiTestBase {
 
   /** The server's HTTPS listener uses a self-signed certificate for "localhost", made at first use. */
-  private static HttpClient trustingClient() throws Exception {
+  static HttpClient trustingClient() throws Exception {
     TrustManager trustAll =
         new X509TrustManager() {
           @Override

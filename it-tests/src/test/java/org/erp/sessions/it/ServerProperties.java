@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 
 /**
@@ -14,10 +15,15 @@ import org.jboss.dmr.ModelNode;
  */
 public final class ServerProperties {
 
-  private final ManagementClient management;
+  private final ModelControllerClient management;
   private final Map<String, String> previous = new LinkedHashMap<>();
 
   public ServerProperties(ManagementClient management) {
+    this(management.getControllerClient());
+  }
+
+  /** On a server that Arquillian does not manage for the test (a cluster node). */
+  public ServerProperties(ModelControllerClient management) {
     this.management = management;
   }
 
@@ -81,7 +87,7 @@ public final class ServerProperties {
 
   private ModelNode run(ModelNode op) {
     try {
-      return management.getControllerClient().execute(op);
+      return management.execute(op);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package org.erp.sessions.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
@@ -246,6 +248,55 @@ class SessionFailoverClusterIT {
             .getString("id");
     laptop.at(URL2).delete("/api/session/devices/" + phoneDevice).expect(204);
     phone.get("/api/session/check").expect(401);
+  }
+
+  @Test
+  void anApiKeyRevokedOnOneNodeIsRefusedByTheOtherAtOnce() {
+    String login = newUser(URL1, "api-key");
+    ApiClient owner = new ApiClient().at(URL1);
+    owner.signIn(login, "cluster password");
+    String expiry = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    JsonObject created =
+        owner.post("/api/me/api-keys", "{\"name\":\"cluster\",\"expires_at\":\"" + expiry + "\"}").expect(201).json();
+    UsedSecrets.record("api key", created.getString("key"));
+    ApiClient onNode2 = new ApiClient().at(URL2).withApiKey(created.getString("key"));
+    onNode2.get("/api/session/check").expect(204); // node 2 has read (and cached) the key
+    owner.delete("/api/me/api-keys/" + created.getString("id")).expect(204);
+    assertEquals("not_authenticated", onNode2.get("/api/session").expect(401).code());
+    new ApiClient().at(URL1).withApiKey(created.getString("key")).get("/api/session/check").expect(401);
+  }
+
+  @Test
+  void aTwoFactorSignInStartsOnOneNodeAndEndsOnTheOtherAndACodeServesOnce() {
+    String login = newUser(URL1, "totp");
+    ApiClient enrolling = new ApiClient().at(URL1);
+    enrolling.signIn(login, "cluster password");
+    String secret = enrolling.post("/api/me/totp", null).expect(200).json().getString("secret");
+    UsedSecrets.record("totp secret", secret);
+    long step = Instant.now().getEpochSecond() / 30;
+    enrolling.put("/api/me/totp", "{\"code\":\"" + TwoFactorIT.totp(secret, step) + "\"}").expect(204);
+
+    // The code of the next step (accepted within the ±1 window), sent to both nodes.
+    String code = "{\"code\":\"" + TwoFactorIT.totp(secret, step + 1) + "\",\"remember_device\":false}";
+    ApiClient first = new ApiClient().at(URL1);
+    assertEquals("pending_totp", first.login(login, "cluster password").expect(200).json().getString("auth_status"));
+    ApiClient second = new ApiClient().at(URL2);
+    second.login(login, "cluster password").expect(200);
+    first.at(URL2).post("/api/session/totp", code).expect(200); // pending on node 1, completed on node 2
+    first.at(URL1).get("/api/session/check").expect(204);
+    assertEquals("invalid_code", second.at(URL1).post("/api/session/totp", code).expect(401).code());
+  }
+
+  @Test
+  void anIdentityCheckMadeOnOneNodeLetsASensitiveActionThroughOnTheOther() {
+    String login = newUser(URL1, "identity");
+    ApiClient client = new ApiClient().at(URL1);
+    client.signIn(login, "cluster password"); // the sign-in is the session's first check
+    client.post("/api/session/identity", "{\"password\":\"cluster password\"}").expect(204);
+    client.at(URL2).delete("/api/session/devices").expect(204);
+    assertEquals(
+        "invalid_credentials",
+        client.at(URL2).post("/api/session/identity", "{\"password\":\"wrong\"}").expect(403).code());
   }
 
   @Test
@@ -507,7 +558,10 @@ class SessionFailoverClusterIT {
                         acknowledged.put(key, "{\"writer\":" + writer + ",\"i\":" + i + "}");
                         break;
                       }
-                      assertTrue(put.status() >= 500, "only a dying node may fail a write: " + put.body());
+                      assertTrue(
+                          put.status() >= 500,
+                          "only a dying node may fail a write, but " + client.url() + " answered "
+                              + key + " at " + Instant.now() + ": " + put.body());
                     } catch (java.io.UncheckedIOException nodeGone) {
                       client.at(URL2);
                     }
@@ -551,5 +605,44 @@ class SessionFailoverClusterIT {
     JsonObject device =
         client.get("/api/session/devices").expect(200).jsonValue().asJsonArray().getJsonObject(0);
     assertEquals("203.0.113.7", device.getString("ip_address"));
+  }
+
+  @Test
+  void anIdRotatedOnOneNodeStillWorksOnTheOtherDuringTheGraceThenOnNeither() throws Exception {
+    try (ModelControllerClient management1 = ModelControllerClient.Factory.create("127.0.0.1", 9990);
+        ModelControllerClient management2 = ModelControllerClient.Factory.create("127.0.0.1", 10090)) {
+      List<ServerProperties> nodes =
+          List.of(new ServerProperties(management1), new ServerProperties(management2));
+      try {
+        for (ServerProperties node : nodes) {
+          node.set("erp.session.rotation-interval", "PT2S").set("erp.session.rotation-grace", "PT4S");
+        }
+        String login = newUser(URL1, "rotate");
+        ApiClient client = new ApiClient().at(URL1);
+        client.signIn(login, "cluster password");
+        client.put("/api/session/data/step", "{\"value\":1}").expect(204);
+        String replacedId = client.sessionId();
+        Thread.sleep(2200);
+        client.get("/api/session").expect(200); // rotated on node 1
+        String newId = client.sessionId();
+        assertNotEquals(replacedId, newId);
+
+        ApiClient otherTab = new ApiClient().at(URL2);
+        otherTab.useSessionId(replacedId);
+        otherTab.useCsrfToken(client.csrfToken());
+        otherTab.put("/api/session/data/step", "{\"value\":2}").expect(204);
+        assertEquals(newId, otherTab.sessionId(), "node 2 gives the replaced id the new cookie");
+
+        Thread.sleep(4300); // past the grace
+        for (String url : List.of(URL1, URL2)) {
+          ApiClient late = new ApiClient().at(url);
+          late.useSessionId(replacedId);
+          assertEquals("not_authenticated", late.get("/api/session").expect(401).code());
+        }
+        assertEquals(2, client.at(URL2).get("/api/session/data/step").expect(200).json().getInt("value"));
+      } finally {
+        nodes.forEach(ServerProperties::restore);
+      }
+    }
   }
 }

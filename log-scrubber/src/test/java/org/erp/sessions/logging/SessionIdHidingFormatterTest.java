@@ -2,8 +2,12 @@ package org.erp.sessions.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
+import javax.json.Json;
+import javax.json.JsonObject;
 import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Level;
 import org.junit.jupiter.api.Test;
@@ -104,5 +108,85 @@ class SessionIdHidingFormatterTest {
 
     assertTrue(line.startsWith("RESTEASY002130: java.lang.IllegalArgumentException: Failure parsing"
         + " MediaType string: \\u001f\\u0007\n\tat "), line);
+  }
+
+  @Test
+  void anIdRightAfterAnEscapedControlCharacterIsHiddenToo() {
+    String message = "bell\u0007" + SESSION_ID + " escape\u001b" + SESSION_ID + ".node1";
+
+    String line = new SessionIdHidingFormatter("%s").format(record(message, null));
+
+    assertEquals("bell\\u0007<id hidden> escape\\u001b<id hidden>.node1", line);
+  }
+
+  @Test
+  void jsonIsOneObjectPerLineWithTheIdsHiddenEvenInTheException() {
+    var thrown = new IllegalStateException("SessionMetaDataKey(" + SESSION_ID + ")");
+    String line =
+        SessionIdHidingFormatter.ofFormat("json").format(record("session " + SESSION_ID, thrown));
+
+    assertTrue(line.endsWith("}\n"), line);
+    assertEquals(line.length() - 1, line.indexOf('\n'), "one line: " + line);
+    assertFalse(line.contains(SESSION_ID), line);
+    JsonObject object = parse(line);
+    assertEquals("session <id hidden>", object.getString("message"));
+    assertEquals("ERROR", object.getString("level"));
+    assertEquals(
+        "org.infinispan.interceptors.impl.InvocationContextInterceptor",
+        object.getString("loggerName"));
+    assertEquals(
+        "SessionMetaDataKey(<id hidden>)", object.getJsonObject("exception").getString("message"));
+  }
+
+  @Test
+  void jsonKeepsControlCharactersOfRequestInputEscapedInsideTheMessage() {
+    String forged = "bad media type text/x\r\n2026-11-27 ERROR fake\u001b[31m\u007f\tend";
+
+    String line = SessionIdHidingFormatter.ofFormat("json").format(record(forged, null));
+
+    assertEquals(line.length() - 1, line.indexOf('\n'), "one line: " + line);
+    assertTrue(
+        line.chars().limit(line.length() - 1).noneMatch(c -> c < 0x20 || c == 0x7f),
+        "no raw control character: " + line);
+    assertEquals(forged, parse(line).getString("message"));
+  }
+
+  @Test
+  void jsonHidesAnIdThatFollowsALineBreakOrAnEscapedCharacter() {
+    String message = "first\n" + SESSION_ID + "\t" + SESSION_ID + "\u001b" + SESSION_ID;
+
+    String line = SessionIdHidingFormatter.ofFormat("json").format(record(message, null));
+
+    assertFalse(line.contains(SESSION_ID), line);
+    assertEquals(
+        "first\n<id hidden>\t<id hidden>\u001b<id hidden>", parse(line).getString("message"));
+  }
+
+  @Test
+  void theFormatComesFromTheSystemPropertyAndAnUnknownOneIsRefused() {
+    String before = System.getProperty(SessionIdHidingFormatter.FORMAT_PROPERTY);
+    try {
+      System.setProperty(SessionIdHidingFormatter.FORMAT_PROPERTY, "JSON");
+      assertTrue(new SessionIdHidingFormatter().format(record("hello", null)).startsWith("{"));
+      System.setProperty(SessionIdHidingFormatter.FORMAT_PROPERTY, "text");
+      var text = new SessionIdHidingFormatter();
+      text.setPattern("%s");
+      assertEquals("hello", text.format(record("hello", null)));
+      System.setProperty(SessionIdHidingFormatter.FORMAT_PROPERTY, "xml");
+      var refused = assertThrows(IllegalArgumentException.class, SessionIdHidingFormatter::new);
+      assertTrue(refused.getMessage().contains("ERP_LOG_FORMAT"), refused.getMessage());
+    } finally {
+      if (before == null) {
+        System.clearProperty(SessionIdHidingFormatter.FORMAT_PROPERTY);
+      } else {
+        System.setProperty(SessionIdHidingFormatter.FORMAT_PROPERTY, before);
+      }
+    }
+  }
+
+  private static JsonObject parse(String line) {
+    try (var reader = Json.createReader(new StringReader(line))) {
+      return reader.readObject();
+    }
   }
 }

@@ -96,4 +96,58 @@ public class SessionAudit {
             + " (" + String.join(", ", fields) + ") by administrator uid " + admin.uid()
             + " in session " + names.of(admin.sessionId()));
   }
+
+  public void identityConfirmed(String sessionId, int uid) {
+    LOG.info(() -> "Identity confirmed: uid " + uid + " in session " + names.of(sessionId));
+  }
+
+  /** A request presented an API key that does not authenticate (unknown, wrong, revoked, expired). */
+  public void apiKeyRefused(String address) {
+    LOG.info(() -> "API key refused from " + address);
+  }
+
+  /** A key's use, logged at most once per {@code erp.device.activity-resolution}. */
+  public void apiKeyUsed(String keyId, int uid, String address) {
+    LOG.info(() -> "API key " + names.ofDevice(keyId) + " of uid " + uid + " used from " + address);
+  }
+
+  public void signedInWithApiKey(String sessionId, String keyId, int uid, String address) {
+    LOG.info(
+        () -> "Session " + names.of(sessionId) + " signed in with API key " + names.ofDevice(keyId)
+            + ": uid " + uid + " from " + address);
+  }
+
+  public void apiKeyCreated(Actor actor, String keyId, boolean expires) {
+    LOG.info(
+        () -> "API key " + names.ofDevice(keyId) + (expires ? "" : " (not expiring)")
+            + " created by uid " + actor.uid() + " in session " + names.of(actor.sessionId()));
+  }
+
+  /** A key revoked by its user or by an administrator ({@code ownerUid}: whose key it was). */
+  public void apiKeyRevoked(Actor actor, String keyId, int ownerUid) {
+    LOG.info(
+        () -> "API key " + names.ofDevice(keyId) + " of uid " + ownerUid + " revoked by uid "
+            + actor.uid() + " in session " + names.of(actor.sessionId()));
+  }
+
+  /** The user turned two-factor authentication on or off, or forgot a remembered browser. */
+  public void twoFactorChanged(Actor actor, String change) {
+    LOG.info(
+        () -> "Two-factor authentication of uid " + actor.uid() + ": " + change
+            + " in session " + names.of(actor.sessionId()));
+  }
+
+  /** An administrator turned a user's two-factor authentication off (e.g. a lost phone). */
+  public void twoFactorReset(Actor admin, int uid, boolean wasEnabled) {
+    LOG.info(
+        () -> "Two-factor authentication of uid " + uid + " reset" + (wasEnabled ? "" : " (was off)")
+            + " by administrator uid " + admin.uid() + " in session " + names.of(admin.sessionId()));
+  }
+
+  /** A session's periodic id rotation: both ids named, as always, by their hashes only. */
+  public void idRotated(String oldSessionId, String newSessionId, int uid) {
+    LOG.info(
+        () -> "Session " + names.of(oldSessionId) + " continues as " + names.of(newSessionId)
+            + " (periodic id rotation) for uid " + uid);
+  }
 }

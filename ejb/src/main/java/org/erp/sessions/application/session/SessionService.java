@@ -2,6 +2,7 @@ package org.erp.sessions.application.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.erp.sessions.application.SessionValidity;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.application.session.SessionStorage.Stored;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionExpiry;
 import org.erp.sessions.core.SessionState;
 import org.erp.sessions.domain.data.SessionDataRules;
@@ -26,6 +28,9 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.infrastructure.SessionDataStore;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics.LoginOutcome;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics.Store;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics;
 
 /**
  * The session core: sign-in, the per-request check, activity, expiry, company switch, password
@@ -51,6 +56,7 @@ public class SessionService {
   @Inject private SessionAudit audit;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
+  @Inject private ErpMetrics metrics;
 
   /**
    * Checks the credentials (with the cooldown), records the new session in the device log
@@ -59,21 +65,38 @@ public class SessionService {
    */
   public ActiveSession signIn(
       SessionStorage storage, String login, String password, ClientInfo client) {
-    UserView user;
+    return start(storage, authenticate(login, password, client), client);
+  }
+
+  /** Checks the credentials (with the cooldown); a refusal is audited and counted. */
+  public UserView authenticate(String login, String password, ClientInfo client) {
     try {
-      user = authentication.authenticate(login, password, client.address());
+      return authentication.authenticate(login, password, client.address());
     } catch (ErpException refused) {
       audit.refused(refused.code(), client.address());
+      metrics.login(outcomeOf(refused));
       throw refused;
     }
+  }
+
+  /**
+   * Starts the signed-in session of a user whose credentials were checked: records it in the
+   * device log (under the concurrent-session limit), under a new session id.
+   */
+  public ActiveSession start(SessionStorage storage, UserView user, ClientInfo client) {
     Instant now = clock.instant();
     Duration idle = config.idleTimeout();
     Instant absoluteDeadline = now.plus(config.absoluteTimeout());
     Optional<Stored> previous = storage.read();
     // The session this browser had ends now, so it does not count against the session limit.
     previous.ifPresent(old -> devices.end(old.state().deviceId(), EndReason.LOGOUT));
-    OpenedDevice device =
-        devices.open(user.uid(), client.address(), client.userAgent(), idle, absoluteDeadline);
+    OpenedDevice device;
+    try {
+      device = devices.open(user.uid(), client.address(), client.userAgent(), idle, absoluteDeadline);
+    } catch (ErpException refused) {
+      metrics.login(outcomeOf(refused));
+      throw refused;
+    }
     SessionState state =
         SessionState.start(
             user.uid(),
@@ -85,11 +108,43 @@ public class SessionService {
             device.id());
     previous.ifPresent(old -> clearDataQuietly(old.state().deviceId()));
     storage.start(state, state.createdAt());
+    storage.identityChecked(state.createdAt()); // the password just given counts as a check
     audit.signedIn(storage.idForLogs(), user.uid(), client.address());
+    metrics.login(LoginOutcome.OK);
     if (device.evicted() > 0) {
       audit.evictedByLimit(storage.idForLogs(), user.uid(), device.evicted());
     }
     return new ActiveSession(state, user, state.createdAt(), false);
+  }
+
+  /**
+   * After a right password of a user with two-factor authentication: a new session (new id)
+   * that only waits for the code, until {@code erp.totp.pending-timeout}. Whatever session the
+   * request came with ends here, as at any sign-in.
+   */
+  public PendingSecondFactor startPending(SessionStorage storage, UserView user, String login) {
+    Optional<Stored> previous = storage.read();
+    previous.ifPresent(old -> devices.end(old.state().deviceId(), EndReason.LOGOUT));
+    previous.ifPresent(old -> clearDataQuietly(old.state().deviceId()));
+    Duration timeout = config.totpPendingTimeout();
+    PendingSecondFactor pending =
+        new PendingSecondFactor(user.uid(), login, clock.instant().plus(timeout));
+    storage.startPending(pending, timeout);
+    metrics.login(LoginOutcome.PENDING_2FA);
+    return pending;
+  }
+
+  /**
+   * The second factor this session waits for, if it still may come; a pending session past its
+   * deadline is ended here.
+   */
+  public Optional<PendingSecondFactor> pending(SessionStorage storage) {
+    Optional<PendingSecondFactor> pending = storage.pending();
+    if (pending.isPresent() && pending.get().expired(clock.instant())) {
+      end(storage, "second factor not given in time", EndReason.EXPIRED);
+      return Optional.empty();
+    }
+    return pending;
   }
 
   /**
@@ -103,7 +158,10 @@ public class SessionService {
     }
     Optional<Stored> stored = storage.read();
     if (stored.isEmpty()) {
-      end(storage, "not signed in", EndReason.EXPIRED);
+      // A session waiting for its second factor is not signed in, but stays for the code.
+      if (pending(storage).isEmpty() && storage.exists()) {
+        end(storage, "not signed in", EndReason.EXPIRED);
+      }
       return Optional.empty();
     }
     SessionState state = stored.get().state();
@@ -184,6 +242,11 @@ public class SessionService {
     }
   }
 
+  /** Ends a session that was still waiting for its second factor (a sign-out). */
+  public void cancelPending(SessionStorage storage) {
+    end(storage, "signed out before the second factor", EndReason.LOGOUT);
+  }
+
   /**
    * A session ended, however (sign-out, expiry in the container, invalidation by a check): its
    * custom data goes, and its device is closed with the reason, unless already closed (a
@@ -215,7 +278,15 @@ public class SessionService {
   public void putData(ActiveSession active, String key, String compactJson) {
     SessionDataRules.checkKey(key);
     SessionState state = active.state();
-    data.put(state.deviceId(), key, compactJson, dataRules(), state.absoluteExpiresAt());
+    try {
+      data.put(state.deviceId(), key, compactJson, dataRules(), state.absoluteExpiresAt());
+    } catch (ErpException refused) {
+      throw refused;
+    } catch (RuntimeException storeFailed) {
+      metrics.storeFailed(Store.SESSION_DATA);
+      throw storeFailed;
+    }
+    metrics.dataWritten(compactJson.getBytes(StandardCharsets.UTF_8).length);
   }
 
   public void removeData(ActiveSession active, String key) {
@@ -232,6 +303,15 @@ public class SessionService {
   public SessionDataRules dataRules() {
     return new SessionDataRules(
         config.dataMaxValueBytes(), config.dataMaxKeys(), config.dataMaxTotalBytes());
+  }
+
+  private static LoginOutcome outcomeOf(ErpException refused) {
+    return switch (refused.code()) {
+      case TOO_MANY_ATTEMPTS -> LoginOutcome.THROTTLED;
+      case SERVICE_UNAVAILABLE -> LoginOutcome.UNAVAILABLE;
+      case SESSION_LIMIT_REACHED -> LoginOutcome.REFUSED;
+      default -> LoginOutcome.WRONG_PASSWORD;
+    };
   }
 
   private void end(SessionStorage storage, String why, EndReason reason) {

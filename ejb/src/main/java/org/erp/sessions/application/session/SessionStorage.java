@@ -2,6 +2,7 @@ package org.erp.sessions.application.session;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionState;
 import org.erp.sessions.domain.device.EndReason;
 
@@ -36,9 +37,48 @@ public interface SessionStorage {
   /** Gives the session a new id, keeping its content; returns the new id (for logs only). */
   String rotateId();
 
+  /**
+   * When the session's current id was issued (sign-in or the last rotation); empty when not
+   * recorded (then it is the session's creation), or when the session is gone.
+   */
+  default Optional<Instant> idIssuedAt() {
+    return Optional.empty();
+  }
+
+  /** Records when the session's current id was issued (after {@link #rotateId}). */
+  default void idIssued(Instant at) {}
+
   /** Ends the session on every node; the end is recorded with this reason. */
   void invalidate(EndReason reason);
 
   /** The session id, only to be named in logs through {@link SessionLogName}; null if none. */
   String idForLogs();
+
+  /** When the user last proved their identity in this session (API.md §12), if ever. */
+  Optional<Instant> identityCheckedAt();
+
+  /** Records an identity check (the sign-in, or a password given again) at {@code at}. */
+  void identityChecked(Instant at);
+
+  /** Whether this storage can keep identity checks at all; a request without a session cannot. */
+  default boolean keepsIdentityChecks() {
+    return true;
+  }
+
+  /**
+   * The second factor this session waits for, if it holds one (and no signed-in state). Storages
+   * that never sign in with a second factor have none.
+   */
+  default Optional<PendingSecondFactor> pending() {
+    return Optional.empty();
+  }
+
+  /**
+   * Starts a session that waits for its second factor, as {@link #start} does (a session the
+   * request came with is emptied and moved to a new id); it holds nothing else, and the store
+   * may drop it once {@code timeout} has passed.
+   */
+  default void startPending(PendingSecondFactor pending, java.time.Duration timeout) {
+    throw new UnsupportedOperationException("This storage does not keep pending sign-ins");
+  }
 }

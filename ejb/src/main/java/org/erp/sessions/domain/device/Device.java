@@ -45,6 +45,17 @@ import org.hibernate.annotations.DynamicUpdate;
     query =
         "select d from Device d where d.endedAt is null"
             + " and (d.absoluteExpiresAt <= :now or d.idleExpiresAt <= :idleBefore)")
+@NamedQuery(
+    name = "Device.countLive",
+    query =
+        "select count(d) from Device d where d.endedAt is null"
+            + " and d.absoluteExpiresAt > :now and d.idleExpiresAt > :idleBefore")
+@NamedQuery(
+    name = "Device.openWithApiKey",
+    query = "select d from Device d where d.apiKeyId = :keyId and d.endedAt is null")
+@NamedQuery(
+    name = "Device.createdSince",
+    query = "select d.createdAt from Device d where d.createdAt >= :since")
 @DynamicUpdate
 public class Device {
 
@@ -90,6 +101,10 @@ public class Device {
   @Column(name = "end_reason", length = 16)
   private EndReason endReason;
 
+  /** The API key a session was started with (the Odoo route), which ends it when revoked. */
+  @Column(name = "api_key_id", length = 16)
+  private String apiKeyId;
+
   protected Device() {}
 
   public Device(
@@ -116,6 +131,11 @@ public class Device {
 
   public String id() {
     return id;
+  }
+
+  /** Marks the session as started with this API key (see {@link #apiKeyId}). */
+  public void startedWithApiKey(String keyId) {
+    this.apiKeyId = keyId;
   }
 
   public int userId() {
@@ -154,6 +174,11 @@ public class Device {
     return true;
   }
 
+  /** Whether the session's absolute deadline has passed (else an expiry was an idle one). */
+  public boolean absoluteDeadlinePassed(Instant now) {
+    return !now.isBefore(absoluteExpiresAt);
+  }
+
   public void end(Instant now, EndReason reason) {
     if (endedAt == null) {
       endedAt = now;
@@ -170,7 +195,9 @@ public class Device {
         browser,
         platform,
         createdAt,
-        lastActivityAt);
+        lastActivityAt,
+        DeviceView.SESSION,
+        null);
   }
 
   private static String truncate(String text, int max) {

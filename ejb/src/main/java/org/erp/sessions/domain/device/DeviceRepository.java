@@ -22,4 +22,16 @@ public interface DeviceRepository {
    * {@code now}, or recorded idle deadline at or before {@code idleDeadlinesBefore}.
    */
   List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore);
+
+  /**
+   * How many devices are not ended and within their deadlines, the recorded idle deadline after
+   * {@code idleDeadlinesBefore} (the live sessions of the whole cluster).
+   */
+  long countLive(Instant now, Instant idleDeadlinesBefore);
+
+  /** The devices not ended of sessions started with this API key. */
+  List<Device> openWithApiKey(String keyId);
+
+  /** When each device opened at or after {@code since} was opened: one per sign-in. */
+  List<Instant> signInsSince(Instant since);
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A device as listed (API.md §4). {@code current} is null in administrators' lists, where it
- * has no meaning.
+ * has no meaning. {@code kind}: a session, or an API key (§13), which has a {@code name} and no
+ * address nor browser.
  */
 public record DeviceView(
     String id,
@@ -14,4 +15,10 @@ public record DeviceView(
     String browser,
     String platform,
     Instant createdAt,
-    Instant lastActivityAt) {}
+    Instant lastActivityAt,
+    String kind,
+    String name) {
+
+  public static final String SESSION = "session";
+  public static final String API_KEY = "api_key";
+}

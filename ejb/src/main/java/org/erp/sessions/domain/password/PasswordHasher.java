@@ -120,31 +120,73 @@ public final class PasswordHasher {
   }
 
   /**
-   * Verifies like {@link #verify}, but always does the same work: one Argon2id at this hasher's
-   * cost plus {@code pbkdf2Rounds} rounds of PBKDF2-SHA512, whatever the stored hash is, and also
-   * without one (an unknown login, {@code storedHash} null). Where a real hash costs less, decoy
-   * work of the same kind makes up the difference, so the time of a failed login tells nothing
-   * about whether the login exists or how its password was stored. {@code pbkdf2Rounds} is the
-   * highest round count among stored Odoo hashes (0 when there are none).
+   * The hashing one verification runs: Argon2id passes at a memory cost (0 KiB: none) and PBKDF2
+   * rounds. What {@link #verifyAtEqualCost} evens out, and what its tests compare.
+   */
+  public record Work(int argon2MemoryKib, int argon2Iterations, int pbkdf2Rounds) {
+
+    Work plus(Work other) {
+      boolean both = argon2MemoryKib > 0 && other.argon2MemoryKib > 0;
+      if (both) {
+        throw new IllegalArgumentException("One Argon2id per verification.");
+      }
+      return new Work(
+          argon2MemoryKib + other.argon2MemoryKib,
+          argon2Iterations + other.argon2Iterations,
+          pbkdf2Rounds + other.pbkdf2Rounds);
+    }
+  }
+
+  /**
+   * Verifies like {@link #verify}, but always does the same work ({@link #equalCost}): one
+   * Argon2id at this hasher's cost plus {@code pbkdf2Rounds} rounds of PBKDF2-SHA512, whatever the
+   * stored hash is, and also without one (an unknown login, {@code storedHash} null). Where a
+   * real hash costs less, decoy work of the same kind makes up the difference ({@link
+   * #decoyWork}), so the time of a failed login tells nothing about whether the login exists or
+   * how its password was stored. {@code pbkdf2Rounds} is the highest round count among stored
+   * Odoo hashes (0 when there are none). The one exception: an Argon2id hash of another cost
+   * (stored before the cost changed) costs what it costs; it is rehashed at its next good login.
    */
   public boolean verifyAtEqualCost(String password, String storedHash, int pbkdf2Rounds) {
+    boolean matches = verify(password, storedHash);
+    // Without a password verify() computes nothing: then all of the work is decoy.
+    Work decoy = decoyWork(password == null ? null : storedHash, pbkdf2Rounds);
     String secret = password == null ? "" : password;
-    int odooRounds = pbkdf2Rounds(storedHash);
-    boolean matches;
-    if (odooRounds > 0) {
-      matches = verify(password, storedHash);
-      argon2(secret, DECOY_SALT, memoryKib, iterations, PARALLELISM, HASH_BYTES);
-    } else if (storedHash != null && ARGON2ID.matcher(storedHash).matches()) {
-      matches = verify(password, storedHash);
-    } else {
-      argon2(secret, DECOY_SALT, memoryKib, iterations, PARALLELISM, HASH_BYTES);
-      matches = false;
+    if (decoy.argon2MemoryKib() > 0) {
+      argon2(secret, DECOY_SALT, decoy.argon2MemoryKib(), decoy.argon2Iterations(), PARALLELISM, HASH_BYTES);
     }
-    int padding = pbkdf2Rounds - odooRounds;
-    if (padding > 0) {
-      pbkdf2Sha512(secret, DECOY_SALT, padding, 64);
+    if (decoy.pbkdf2Rounds() > 0) {
+      pbkdf2Sha512(secret, DECOY_SALT, decoy.pbkdf2Rounds(), 64);
     }
     return matches;
+  }
+
+  /** What every {@link #verifyAtEqualCost} runs, real and decoy work together. */
+  public Work equalCost(int pbkdf2Rounds) {
+    return new Work(memoryKib, iterations, pbkdf2Rounds);
+  }
+
+  /** The hashing {@link #verify} runs for this stored hash (none for null or unreadable ones). */
+  public static Work verificationWork(String storedHash) {
+    Matcher argon = ARGON2ID.matcher(storedHash == null ? "" : storedHash);
+    if (argon.matches()) {
+      int memory = Integer.parseInt(argon.group(1));
+      int time = Integer.parseInt(argon.group(2));
+      int lanes = Integer.parseInt(argon.group(3));
+      boolean runs = memory >= 8 && memory <= MAX_MEMORY_KIB && time >= 1 && lanes >= 1;
+      return runs ? new Work(memory, time, 0) : new Work(0, 0, 0);
+    }
+    return new Work(0, 0, pbkdf2Rounds(storedHash));
+  }
+
+  /** The decoy work that brings a verification of this stored hash up to {@link #equalCost}. */
+  public Work decoyWork(String storedHash, int pbkdf2Rounds) {
+    Work real = verificationWork(storedHash);
+    boolean argon2Missing = real.argon2MemoryKib() == 0;
+    return new Work(
+        argon2Missing ? memoryKib : 0,
+        argon2Missing ? iterations : 0,
+        Math.max(0, pbkdf2Rounds - real.pbkdf2Rounds()));
   }
 
   /** The rounds of an Odoo PBKDF2 hash, or 0 for any other hash. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
 import org.erp.sessions.application.session.SessionStorage;
+import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionState;
 import org.erp.sessions.domain.device.EndReason;
 
@@ -19,6 +20,16 @@ public final class HttpSessionStorage implements SessionStorage {
 
   static final String STATE = "erp.state";
   static final String LAST_ACTIVITY = "erp.last-activity";
+  /**
+   * The last identity check, as epoch milliseconds: an attribute of its own (an immutable Long),
+   * so recording a check replicates one small value and leaves {@link SessionState} alone.
+   */
+  static final String IDENTITY_CHECKED = "erp.identity-checked";
+
+  static final String PENDING = "erp.pending-second-factor";
+
+  /** When the current id was issued, epoch milliseconds: a value of its own, set at each id. */
+  static final String ID_ISSUED = "erp.id-issued";
 
   /**
    * A request attribute: why the session this request invalidates ends, read by the web
@@ -72,6 +83,34 @@ public final class HttpSessionStorage implements SessionStorage {
    */
   @Override
   public void start(SessionState state, Instant at) {
+    HttpSession session = emptiedUnderNewId();
+    session.setMaxInactiveInterval((int) Math.max(1, state.idleTimeout().toSeconds()));
+    session.setAttribute(STATE, state);
+    session.setAttribute(LAST_ACTIVITY, at.toEpochMilli());
+    session.setAttribute(ID_ISSUED, at.toEpochMilli());
+  }
+
+  @Override
+  public Optional<PendingSecondFactor> pending() {
+    HttpSession session = request.getSession(false);
+    try {
+      return session != null && session.getAttribute(PENDING) instanceof PendingSecondFactor pending
+          ? Optional.of(pending)
+          : Optional.empty();
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
+  }
+
+  /** The container drops it a little after its deadline; the check at each request is exact. */
+  @Override
+  public void startPending(PendingSecondFactor pending, java.time.Duration timeout) {
+    HttpSession session = emptiedUnderNewId();
+    session.setMaxInactiveInterval((int) Math.max(60, timeout.toSeconds() + 60));
+    session.setAttribute(PENDING, pending);
+  }
+
+  private HttpSession emptiedUnderNewId() {
     HttpSession session = request.getSession(false);
     if (session != null) {
       for (String name : Collections.list(session.getAttributeNames())) {
@@ -81,9 +120,7 @@ public final class HttpSessionStorage implements SessionStorage {
     } else {
       session = request.getSession(true);
     }
-    session.setMaxInactiveInterval((int) Math.max(1, state.idleTimeout().toSeconds()));
-    session.setAttribute(STATE, state);
-    session.setAttribute(LAST_ACTIVITY, at.toEpochMilli());
+    return session;
   }
 
   @Override
@@ -94,14 +131,43 @@ public final class HttpSessionStorage implements SessionStorage {
   @Override
   public void touch(Instant at) {
     HttpSession session = request.getSession(false);
-    if (session != null) {
+    if (session == null) {
+      return;
+    }
+    try {
       session.setAttribute(LAST_ACTIVITY, at.toEpochMilli());
+    } catch (IllegalStateException replaced) {
+      // A parallel request rotated its id (and recorded activity on the new one) or ended it.
     }
   }
 
   @Override
   public String rotateId() {
     return request.changeSessionId();
+  }
+
+  /**
+   * A session that a parallel request ended, or replaced by a new id, a moment ago counts as just
+   * issued: there is nothing left to rotate.
+   */
+  @Override
+  public Optional<Instant> idIssuedAt() {
+    HttpSession session = request.getSession(false);
+    try {
+      return session != null && session.getAttribute(ID_ISSUED) instanceof Long issued
+          ? Optional.of(Instant.ofEpochMilli(issued))
+          : Optional.empty();
+    } catch (IllegalStateException replacedOrEnded) {
+      return Optional.of(Instant.MAX);
+    }
+  }
+
+  @Override
+  public void idIssued(Instant at) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.setAttribute(ID_ISSUED, at.toEpochMilli());
+    }
   }
 
   @Override
@@ -115,6 +181,26 @@ public final class HttpSessionStorage implements SessionStorage {
       session.invalidate();
     } catch (IllegalStateException alreadyInvalidated) {
       // Another request ended it first: the outcome is the same.
+    }
+  }
+
+  @Override
+  public Optional<Instant> identityCheckedAt() {
+    HttpSession session = request.getSession(false);
+    try {
+      return session != null && session.getAttribute(IDENTITY_CHECKED) instanceof Long at
+          ? Optional.of(Instant.ofEpochMilli(at))
+          : Optional.empty();
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void identityChecked(Instant at) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.setAttribute(IDENTITY_CHECKED, at.toEpochMilli());
     }
   }
 

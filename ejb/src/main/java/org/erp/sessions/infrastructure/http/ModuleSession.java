@@ -27,7 +27,10 @@ public class ModuleSession implements ErpSession {
 
   @Override
   public AuthStatus authStatus() {
-    return current.optional().isPresent() ? AuthStatus.SIGNED_IN : AuthStatus.ANONYMOUS;
+    if (current.optional().isPresent()) {
+      return AuthStatus.SIGNED_IN;
+    }
+    return current.secondFactorPending() ? AuthStatus.PENDING_TOTP : AuthStatus.ANONYMOUS;
   }
 
   @Override

@@ -35,7 +35,14 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     current.attach(request);
-    Optional<ActiveSession> found = current.check(sessions);
+    Optional<ActiveSession> found;
+    try {
+      found = current.check(sessions);
+    } catch (RuntimeException checkFailed) {
+      // Anonymous for now: whatever needs the session asks again and answers with this failure
+      // as problem+json (CurrentSession#check), rather than the container's own error page.
+      return context.doNothing();
+    }
     if (found.isEmpty()) {
       return context.doNothing();
     }

@@ -44,4 +44,26 @@ public class JpaDeviceRepository implements DeviceRepository {
         .setParameter("idleBefore", idleDeadlinesBefore)
         .getResultList();
   }
+
+  @Override
+  public long countLive(Instant now, Instant idleDeadlinesBefore) {
+    return em.createNamedQuery("Device.countLive", Long.class)
+        .setParameter("now", now)
+        .setParameter("idleBefore", idleDeadlinesBefore)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<Device> openWithApiKey(String keyId) {
+    return em.createNamedQuery("Device.openWithApiKey", Device.class)
+        .setParameter("keyId", keyId)
+        .getResultList();
+  }
+
+  @Override
+  public List<Instant> signInsSince(Instant since) {
+    return em.createNamedQuery("Device.createdSince", Instant.class)
+        .setParameter("since", since)
+        .getResultList();
+  }
 }

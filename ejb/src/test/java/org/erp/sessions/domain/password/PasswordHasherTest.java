@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -114,6 +116,42 @@ class PasswordHasherTest {
     }
     assertEquals(25_000, PasswordHasher.pbkdf2Rounds(odoo));
     assertEquals(0, PasswordHasher.pbkdf2Rounds(argon));
+  }
+
+  /**
+   * The timing half of "a failed login tells nothing": real and decoy work add up to the same
+   * hashing for every kind of stored hash. (The time itself is measured in bench/login-timing.sh:
+   * a timed assertion in a test run on a shared machine fails now and then for no reason.)
+   */
+  @Test
+  void realAndDecoyWorkAddUpToTheSameHashingWhateverIsStored() {
+    PasswordHasher hasher = new PasswordHasher(19456, 2);
+    String argon = "$argon2id$v=19$m=19456,t=2,p=1$MDEyMzQ1Njc4OWFiY2RlZg$MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY";
+    String odooAt = "$pbkdf2-sha512$%d$MDEyMzQ1Njc4OWFiY2RlZg$1ghj0T0HZWch00LfnhjXx3er7ZDEEN1BF6pxsBlgz/d07d.Qxz5Kg1Oz9g8VdS6ebiSwisnASzPZrBoVE1c39Q";
+    List<String> stored =
+        Arrays.asList(
+            null, // an unknown login
+            argon,
+            String.format(odooAt, 100_000),
+            String.format(odooAt, 2_000_000),
+            "plain", // unreadable: verify() computes nothing
+            argon.replace("m=19456", "m=99999999")); // an absurd cost, refused unread
+    for (int highestOdooRounds : new int[] {0, 100_000, 2_000_000}) {
+      for (String hash : stored) {
+        int rounds = Math.max(highestOdooRounds, PasswordHasher.pbkdf2Rounds(hash));
+        assertEquals(
+            hasher.equalCost(rounds),
+            PasswordHasher.verificationWork(hash).plus(hasher.decoyWork(hash, rounds)),
+            "stored " + hash + ", highest Odoo rounds " + rounds);
+      }
+    }
+    assertEquals(new PasswordHasher.Work(19456, 2, 0), PasswordHasher.verificationWork(argon));
+    assertEquals(new PasswordHasher.Work(0, 0, 100_000), PasswordHasher.verificationWork(String.format(odooAt, 100_000)));
+    // The documented exception: a hash of an older Argon2id cost costs what it costs until the
+    // user's next good login rehashes it.
+    String older = argon.replace("m=19456,t=2", "m=12288,t=3");
+    assertEquals(new PasswordHasher.Work(12288, 3, 0), PasswordHasher.verificationWork(older));
+    assertEquals(new PasswordHasher.Work(0, 0, 0), hasher.decoyWork(older, 0));
   }
 
   @Test

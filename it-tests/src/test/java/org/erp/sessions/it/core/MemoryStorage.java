@@ -19,6 +19,7 @@ final class MemoryStorage implements SessionStorage {
   private String id;
   private Stored stored;
   private EndReason endedAs;
+  private Instant identityCheckedAt;
 
   MemoryStorage(SessionService sessions) {
     this.sessions = sessions;
@@ -46,6 +47,7 @@ final class MemoryStorage implements SessionStorage {
   public void start(SessionState state, Instant at) {
     id = UUID.randomUUID().toString();
     stored = new Stored(state, at);
+    identityCheckedAt = null;
   }
 
   @Override
@@ -82,5 +84,15 @@ final class MemoryStorage implements SessionStorage {
   @Override
   public String idForLogs() {
     return id;
+  }
+
+  @Override
+  public Optional<Instant> identityCheckedAt() {
+    return Optional.ofNullable(identityCheckedAt);
+  }
+
+  @Override
+  public void identityChecked(Instant at) {
+    identityCheckedAt = at;
   }
 }

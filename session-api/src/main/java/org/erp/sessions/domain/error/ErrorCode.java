@@ -32,7 +32,16 @@ public enum ErrorCode {
   SENSITIVE_KEY(422, "Sensitive key"),
   TOO_MANY_ATTEMPTS(429, "Too many attempts"),
   INTERNAL_ERROR(500, "Internal error"),
-  SERVICE_UNAVAILABLE(503, "Service unavailable");
+  SERVICE_UNAVAILABLE(503, "Service unavailable"),
+  /** A sensitive action whose session's last identity check is too old (API.md §12). */
+  IDENTITY_CHECK_REQUIRED(403, "Identity check required"),
+  /** A session waiting for its second factor used an endpoint other than the second step. */
+  TOTP_REQUIRED(401, "Two-factor code required"),
+  /** A wrong or already used TOTP code at sign-in: 401, the sign-in did not complete. */
+  INVALID_CODE(401, "Invalid code"),
+  /** A wrong TOTP code where the session itself is fine (an enrolment, an identity check): 422. */
+  CODE_REFUSED(422, "Invalid code", "invalid_code"),
+  TOTP_ALREADY_ENABLED(409, "Two-factor authentication already enabled");
 
   private final int status;
   private final String title;

@@ -19,12 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.ApiKeySessions;
 import org.erp.sessions.application.session.SessionService;
+import org.erp.sessions.application.session.TwoFactorSignIn;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.context.RequestContext;
 import org.erp.sessions.domain.error.ErpException;
@@ -36,6 +39,7 @@ import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
+import org.erp.sessions.web.session.TrustedDeviceCookie;
 
 /**
  * Odoo's session routes (API.md §8), so that Odoo clients and scripts authenticate unchanged.
@@ -48,6 +52,8 @@ import org.erp.sessions.web.session.SessionCookies;
 public class OdooSessionResource {
 
   @Inject private SessionService sessions;
+  @Inject private ApiKeySessions apiKeys;
+  @Inject private TwoFactorSignIn twoFactorSignIn;
   @Inject private CurrentSession current;
   @Inject private ContextService contexts;
   @Inject private UserDirectory users;
@@ -64,7 +70,8 @@ public class OdooSessionResource {
   @Operation(
       summary = "Odoo: sign in with params {db, login, password}",
       description =
-          "result: Odoo's session info, and the session cookie is set. Wrong credentials, a db"
+          "result: Odoo's session info, and the session cookie is set. The password may be an"
+              + " API key of the login (the session then ends when the key is revoked). Wrong credentials, a db"
               + " other than erp.db-name, the cooldown or the session limit: the"
               + " odoo.exceptions.AccessDenied error. HTTP status 200 in every case, as Odoo.")
   public JsonObject authenticate(InputStream body) {
@@ -84,9 +91,20 @@ public class OdooSessionResource {
       return JsonRpc.accessDenied(call.id(), "Access Denied");
     }
     try {
-      return JsonRpc.result(
-          call.id(),
-          sessionInfo(sessions.signIn(current.storage(), login, password, HttpClients.of(request))));
+      Optional<ActiveSession> withKey =
+          apiKeys.signInWithKey(current.storage(), login, password, HttpClients.of(request));
+      if (withKey.isPresent()) {
+        return JsonRpc.result(call.id(), sessionInfo(withKey.get()));
+      }
+      TwoFactorSignIn.Outcome outcome =
+          twoFactorSignIn.signIn(
+              current.storage(), login, password, HttpClients.of(request),
+              TrustedDeviceCookie.read(request));
+      // As Odoo: the password of a user with two-factor authentication signs nobody in here;
+      // the session is left waiting for the code (API.md §14).
+      return outcome.isPending()
+          ? JsonRpc.result(call.id(), Json.createObjectBuilder().addNull("uid").build())
+          : JsonRpc.result(call.id(), sessionInfo(outcome.signedIn()));
     } catch (ErpException refused) {
       return JsonRpc.accessDenied(call.id(), accessDeniedMessage(refused));
     }

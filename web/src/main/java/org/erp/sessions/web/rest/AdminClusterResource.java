@@ -23,7 +23,7 @@ public class AdminClusterResource {
 
   @GET
   @Operation(
-      summary = "This node, the cluster members, and the sessions this node holds",
+      summary = "This node, the cluster members, and the sessions whose primary owner this node is",
       description = "{\"node\": \"node1\", \"members\": [\"node1\", \"node2\"], \"local_sessions\": 123}")
   public View cluster() {
     return membership.view();

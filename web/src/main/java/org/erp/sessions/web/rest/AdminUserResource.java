@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.ApiKeys;
 import org.erp.sessions.application.DeviceRegistry;
 import org.erp.sessions.application.UserChanges;
 import org.erp.sessions.application.UserDirectory;
@@ -46,6 +47,7 @@ public class AdminUserResource {
   @Inject private CurrentSession current;
   @Inject private SessionAudit audit;
   @Inject private RequestBodies bodies;
+  @Inject private ApiKeys apiKeys;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -109,5 +111,15 @@ public class AdminUserResource {
     users.endAllSessions(uid);
     audit.userSessionsEnded(current.actor(), uid);
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{uid: [0-9]{1,9}}/api-keys")
+  @Operation(
+      summary = "A user's API keys",
+      description = "The keys that are neither revoked nor expired, newest first; never the key. 404.")
+  public List<ApiKeyResponse> apiKeysOf(@PathParam("uid") int uid) {
+    users.get(uid);
+    return apiKeys.validOf(uid).stream().map(ApiKeyResponse::listed).toList();
   }
 }

@@ -41,8 +41,15 @@ public class ApiApplication extends Application {
                 AdminUserResource.class,
                 AdminSessionResource.class,
                 AdminClusterResource.class,
-                HealthResource.class));
+                AdminOverviewResource.class,
+                HealthResource.class,
+                TotpResource.class,
+                TrustedDeviceResource.class,
+                SessionTotpResource.class,
+                AdminTotpResource.class));
     classes.addAll(SharedProviders.CLASSES);
+    // Issue 15: the identity check and API keys.
+    classes.addAll(Set.of(IdentityResource.class, ApiKeyResource.class, AdminApiKeyResource.class));
     return classes;
   }
 }

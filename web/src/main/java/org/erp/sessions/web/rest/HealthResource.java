@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.application.HealthProbe;
+import org.erp.sessions.health.HealthProbe;
 import org.erp.sessions.web.session.SessionAccess;
 
 /** Whether this node can serve (API.md §7), for load balancers and operators. */

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.session.ActiveSession;
+import org.erp.sessions.application.session.IdentityCheck;
 import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.RequestBodies;
@@ -30,6 +31,7 @@ public class MeResource {
   @Inject private SessionService sessions;
   @Inject private SessionInfos infos;
   @Inject private RequestBodies bodies;
+  @Inject private IdentityCheck identity;
   @Context private HttpServletRequest request;
 
   @PATCH
@@ -57,9 +59,12 @@ public class MeResource {
               + " wrong (403, not 401: the session itself is still valid); 400 weak_password"
               + " for fewer than 8 characters or the login as password. A wrong"
               + " current_password counts as a failed login: after erp.login.cooldown-after of"
-              + " them, 429 too_many_attempts with Retry-After, as for login.")
+              + " them, 429 too_many_attempts with Retry-After, as for login. 403"
+              + " identity_check_required when the last identity check (the sign-in, or POST"
+              + " /api/session/identity) is older than erp.identity-check.window.")
   public Response changePassword(InputStream body) {
     PasswordChange change = bodies.read(body, PasswordChange.class);
+    identity.require(current.storage());
     ActiveSession changed =
         sessions.changePassword(
             current.storage(),

@@ -17,12 +17,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.session.SessionService;
+import org.erp.sessions.application.session.TwoFactorSignIn;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.SessionCookies;
+import org.erp.sessions.web.session.TrustedDeviceCookie;
 
 /** Login, session info, polling check, logout and company switching (API.md §1, §2). */
 @Path("session")
@@ -31,6 +33,7 @@ import org.erp.sessions.web.session.SessionCookies;
 public class SessionResource {
 
   @Inject private SessionService sessions;
+  @Inject private TwoFactorSignIn twoFactorSignIn;
   @Inject private SessionInfos infos;
   @Inject private CurrentSession current;
   @Inject private ErpConfig config;
@@ -51,12 +54,22 @@ public class SessionResource {
               + " until erp.login.cooldown has passed since the last failure, even with the right"
               + " password. A successful login clears the login's count, not the address's."
               + " With erp.session.max-per-user reached: 409 session_limit_reached (policy"
-              + " deny), or the least recently active session ends (policy evict-oldest).")
-  public SessionInfo login(InputStream body) {
+              + " deny), or the least recently active session ends (policy evict-oldest)."
+              + " For a user with two-factor authentication (API.md §14): 200 {auth_status:"
+              + " pending_totp, expires_at} and a session that only takes POST /api/session/totp.")
+  public Response login(InputStream body) {
     LoginRequest credentials = bodies.read(body, LoginRequest.class);
-    return infos.of(
-        sessions.signIn(
-            current.storage(), credentials.login(), credentials.password(), HttpClients.of(request)));
+    TwoFactorSignIn.Outcome outcome =
+        twoFactorSignIn.signIn(
+            current.storage(),
+            credentials.login(),
+            credentials.password(),
+            HttpClients.of(request),
+            TrustedDeviceCookie.read(request));
+    // A user with two-factor authentication gets a session that only takes the code (§14).
+    return Response.ok(
+            outcome.isPending() ? PendingSignIn.of(outcome.pending()) : infos.of(outcome.signedIn()))
+        .build();
   }
 
   @GET
@@ -86,12 +99,15 @@ public class SessionResource {
       summary = "Sign out",
       description =
           "Invalidates the session on every node with its custom data, clears the cookie and"
-              + " sends Clear-Site-Data: \"cookies\", \"storage\" (the browser drops this origin's"
-              + " cookies, localStorage and sessionStorage)."
+              + " sends Clear-Site-Data: \"storage\" (the browser drops this origin's"
+              + " localStorage and sessionStorage; the remember-this-browser cookie stays)."
               + " 204 also without a valid session. With a valid session the X-CSRF-Token header"
               + " is required, like every unsafe request.")
   public Response logout() {
     current.optional().ifPresent(active -> sessions.signOut(current.storage(), active));
+    if (current.secondFactorPending()) {
+      sessions.cancelPending(current.storage());
+    }
     return SessionCookies.signedOut(Response.noContent(), config.cookieName(), request.isSecure())
         .build();
   }

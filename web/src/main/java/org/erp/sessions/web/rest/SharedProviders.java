@@ -1,6 +1,7 @@
 package org.erp.sessions.web.rest;
 
 import java.util.Set;
+import org.erp.sessions.web.http.RequestMetricsFilter;
 import org.erp.sessions.web.json.BodyLimitFilter;
 import org.erp.sessions.web.json.JsonbSetup;
 import org.erp.sessions.web.json.ResponseHeadersFilter;
@@ -16,7 +17,8 @@ public final class SharedProviders {
           BodyLimitFilter.class,
           ResponseHeadersFilter.class,
           JsonbSetup.class,
-          ProblemMapper.class);
+          ProblemMapper.class,
+          RequestMetricsFilter.class);
 
   private SharedProviders() {}
 }

@@ -1,6 +1,7 @@
 package org.erp.sessions.web.session;
 
 import io.undertow.servlet.handlers.ServletRequestContext;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics.Store;
+import org.erp.sessions.infrastructure.metrics.ErpMetrics;
 
 /**
  * A change is acknowledged only once it is stored on every owner of the session. Undertow ends a
@@ -27,6 +30,8 @@ public class SessionCommitFilter extends HttpFilter {
 
   /** Unsafe requests under way on this node, by requested session id (one filter per WAR). */
   private final ConcurrentHashMap<String, Integer> active = new ConcurrentHashMap<>();
+
+  @Inject private ErpMetrics metrics;
 
   /** Above every answer of the API, so none is sent before the session is stored. */
   private static final int ANSWER_BUFFER_BYTES = 256 * 1024;
@@ -67,10 +72,15 @@ public class SessionCommitFilter extends HttpFilter {
   }
 
   /** What Undertow does after the answer; doing it first is harmless, the second time is a no-op. */
-  private static void storeSessionNow() {
+  private void storeSessionNow() {
     ServletRequestContext context = ServletRequestContext.current();
     if (context != null && !context.getExchange().isResponseStarted()) {
-      context.getCurrentServletContext().updateSessionAccessTime(context.getExchange());
+      try {
+        context.getCurrentServletContext().updateSessionAccessTime(context.getExchange());
+      } catch (RuntimeException storeFailed) {
+        metrics.storeFailed(Store.SESSIONS);
+        throw storeFailed;
+      }
     }
   }
 }

@@ -26,8 +26,13 @@ public class SessionCookies implements ServletContextListener {
   static final String PATH = "/";
   static final String SAME_SITE = "Lax";
 
-  /** Tells the browser to drop this origin's cookies and storage (OWASP: logout). */
-  public static final String CLEAR_SITE_DATA = "\"cookies\", \"storage\"";
+  /**
+   * Tells the browser to drop this origin's storage (OWASP: logout). Not {@code "cookies"}: the
+   * session cookie goes by its own clearing Set-Cookie, and "cookies" would also drop the
+   * trusted-device cookie of "remember this browser", which its user chose for this browser
+   * (Odoo keeps it at sign-out too; it is forgotten in My devices).
+   */
+  public static final String CLEAR_SITE_DATA = "\"storage\"";
 
   @Inject private ErpConfig config;
 

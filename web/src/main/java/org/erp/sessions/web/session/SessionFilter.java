@@ -21,7 +21,8 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 /**
  * Applies each endpoint's {@link SessionAccess} before it runs: a valid session where one is
  * required (checked once per request, see {@link CurrentSession#check}), the CSRF token on
- * unsafe methods, and the idle deadline extended where the call counts as activity. Admin rights
+ * unsafe methods, the session id rotated when it is due ({@link SessionIdRotation}), and the
+ * idle deadline extended where the call counts as activity. Admin rights
  * are Jakarta Security's: {@code @RolesAllowed("admin")}, checked after this filter, so a caller
  * without a session gets 401, not 403.
  */
@@ -36,6 +37,7 @@ public class SessionFilter implements ContainerRequestFilter {
   @Context private HttpServletRequest request;
   @Inject private SessionService sessions;
   @Inject private CurrentSession current;
+  @Inject private SessionIdRotation rotation;
 
   @Override
   public void filter(ContainerRequestContext context) {
@@ -50,6 +52,9 @@ public class SessionFilter implements ContainerRequestFilter {
       if (access.value() == SessionAccess.Mode.OPTIONAL) {
         return;
       }
+      if (current.secondFactorPending()) {
+        current.get(); // 401 totp_required
+      }
       throw new ErpException(
           ErrorCode.NOT_AUTHENTICATED, "No valid session: sign in again.");
     }
@@ -59,6 +64,7 @@ public class SessionFilter implements ContainerRequestFilter {
           ErrorCode.CSRF_FAILED,
           "Missing or wrong " + CSRF_HEADER + " header: send the csrf_token of the session.");
     }
+    rotation.rotateIfDue(current.storage(), valid);
     if (access.countsAsActivity()) {
       current.update(sessions.recordActivity(current.storage(), valid));
     }

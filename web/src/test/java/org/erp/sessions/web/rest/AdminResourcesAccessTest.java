@@ -3,6 +3,7 @@ package org.erp.sessions.web.rest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class AdminResourcesAccessTest {
 
   private static final List<Class<?>> ADMIN_RESOURCES =
-      List.of(AdminUserResource.class, AdminSessionResource.class, AdminClusterResource.class);
+      List.of(
+          AdminUserResource.class,
+          AdminSessionResource.class,
+          AdminClusterResource.class,
+          AdminOverviewResource.class);
 
   @Test
   void everyAdminResourceRequiresTheAdminRole() {
@@ -38,6 +43,15 @@ class AdminResourcesAccessTest {
         assertFalse(method.isAnnotationPresent(PermitAll.class), name);
         assertFalse(method.isAnnotationPresent(DenyAll.class), name);
       }
+    }
+  }
+
+  /** The application lists its resources, so a new one that is not listed answers 404. */
+  @Test
+  void everyAdminResourceIsPartOfTheApplication() {
+    var classes = new ApiApplication().getClasses();
+    for (Class<?> resource : ADMIN_RESOURCES) {
+      assertTrue(classes.contains(resource), resource.getSimpleName());
     }
   }
 }

@@ -191,4 +191,14 @@ class RequestRecordsTest {
         Set.of("current_password"),
         refusedFields("{\"new_password\":\"long enough\"}", PasswordChange.class));
   }
+
+  @Test
+  void theSecondStepNeedsACodeAndRemembersTheBrowserOnlyWhenAsked() {
+    assertEquals(false, read("{\"code\":\"123456\"}", SecondStep.class).remember());
+    assertEquals(
+        true, read("{\"code\":\"123456\",\"remember_device\":true}", SecondStep.class).remember());
+    assertEquals(Set.of("code"), refusedFields("{\"remember_device\":true}", SecondStep.class));
+    assertEquals(Set.of("code"), refusedFields("{}", TotpCode.class));
+    assertEquals("012345", read("{\"code\":\"012345\"}", TotpCode.class).code());
+  }
 }

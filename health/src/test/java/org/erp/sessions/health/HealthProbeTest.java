@@ -1,4 +1,4 @@
-package org.erp.sessions.application;
+package org.erp.sessions.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.erp.sessions.application.HealthProbe.RateLimitedCheck;
+import org.erp.sessions.health.HealthProbe.RateLimitedCheck;
 import org.junit.jupiter.api.Test;
 
 class HealthProbeTest {

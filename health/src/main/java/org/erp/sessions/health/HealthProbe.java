@@ -1,4 +1,4 @@
-package org.erp.sessions.application;
+package org.erp.sessions.health;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
