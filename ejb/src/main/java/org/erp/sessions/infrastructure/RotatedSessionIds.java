@@ -24,6 +24,8 @@ import org.infinispan.Cache;
  * one replaces its id fails inside the container (WildFly 39 hands it the invalidated session
  * again), so a session is only rotated by a request that has it to itself on this node ({@link
  * #begin}); a request that arrives while a rotation runs waits for its end ({@link #arrived}).
+ * A request counts from before anything looks its session up (the web module's outermost thread
+ * setup action): a session object fetched earlier would stay attached to the request, dead.
  * (Requests of one session on two nodes do not overlap: the session's cluster-wide lock.)
  */
 @ApplicationScoped

@@ -20,8 +20,9 @@ import org.erp.sessions.infrastructure.RotatedSessionIds;
  * session during the grace, on any node: a request whose cookie names no session, but one
  * replaced a moment ago ({@link RotatedSessionIds}), continues as if it had sent the new cookie,
  * and its answer sets the new cookie. It runs before the authentication mechanism, so every check
- * after it sees the session as usual. It also counts the requests in flight per cookie, so that
- * only a request alone with its session rotates it. A cookie that names a session costs no
+ * after it sees the session as usual. It also counts the requests in flight per cookie, from
+ * before anything looks their session up until it is closed, so that only a request alone with
+ * its session rotates it. A cookie that names a session costs no
  * lookup more here: the container's lookup of it is the one every later reader reuses.
  */
 public class RotatedSessionGrace implements ServletExtension {
@@ -33,6 +34,9 @@ public class RotatedSessionGrace implements ServletExtension {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static final AttachmentKey<List<Runnable>> AFTER_SESSION_CLOSED =
       (AttachmentKey) AttachmentKey.create(List.class);
+
+  /** Set once the exchange's request is counted in flight (an async dispatch is not again). */
+  private static final AttachmentKey<Boolean> COUNTED = AttachmentKey.create(Boolean.class);
 
   /** Set while the exchange runs inside the deployment's thread setup (the handler chain). */
   private static final AttachmentKey<Boolean> IN_HANDLER_CHAIN = AttachmentKey.create(Boolean.class);
@@ -88,6 +92,7 @@ public class RotatedSessionGrace implements ServletExtension {
               }
               exchange.putAttachment(IN_HANDLER_CHAIN, Boolean.TRUE);
               try {
+                countArrival(exchange, context, deployment.getClassLoader());
                 return action.call(exchange, value);
               } finally {
                 exchange.removeAttachment(IN_HANDLER_CHAIN);
@@ -101,25 +106,23 @@ public class RotatedSessionGrace implements ServletExtension {
     deployment.addOuterHandlerChainWrapper(
         next ->
             exchange -> {
-              followRotation(exchange, context.getSessionCookieConfig());
+              followRotation(exchange, context.getSessionCookieConfig(), deployment.getClassLoader());
               next.handleRequest(exchange);
             });
   }
 
-  private void followRotation(HttpServerExchange exchange, SessionCookieConfig config) {
+  private void followRotation(
+      HttpServerExchange exchange, SessionCookieConfig config, ClassLoader loader) {
     Cookie sent = exchange.getRequestCookie(config.getName());
     ServletRequestContext context = exchange.getAttachment(ServletRequestContext.ATTACHMENT_KEY);
     if (sent == null || context == null) {
       return;
     }
-    RotatedSessionIds ids = rotatedSessionIds();
-    String cookie = sent.getValue();
-    ids.arrived(cookie);
-    afterSessionClosed(exchange, () -> ids.left(cookie));
     if (context.getOriginalRequest().getSession(false) != null) {
       return; // the usual request: its cookie names its session
     }
-    ids.successorOf(cookie)
+    rotatedSessionIds(loader)
+        .successorOf(sent.getValue())
         .ifPresent(
             successor -> {
               exchange.setRequestCookie(new CookieImpl(config.getName(), successor));
@@ -127,10 +130,41 @@ public class RotatedSessionGrace implements ServletExtension {
             });
   }
 
-  private RotatedSessionIds rotatedSessionIds() {
+  /**
+   * Counts a request with a session cookie as in flight, once per exchange, and waits if a
+   * rotation of its cookie runs. This must come before anything looks the session up: Weld's
+   * request listener does ({@code request.getSession(false)}, before the handler chain), and
+   * the session object it gets stays attached to the exchange for the whole request, even once
+   * a rotation invalidated it. So it runs in this extension's thread setup action, the
+   * outermost one, before WildFly's actions and the listeners.
+   */
+  private void countArrival(HttpServerExchange exchange, ServletContext context, ClassLoader loader) {
+    if (exchange.putAttachment(COUNTED, Boolean.TRUE) != null) {
+      return; // an async dispatch of an exchange counted already
+    }
+    Cookie sent = exchange.getRequestCookie(context.getSessionCookieConfig().getName());
+    if (sent == null) {
+      return;
+    }
+    RotatedSessionIds ids = rotatedSessionIds(loader);
+    String cookie = sent.getValue();
+    ids.arrived(cookie);
+    afterSessionClosed(exchange, () -> ids.left(cookie));
+  }
+
+  private RotatedSessionIds rotatedSessionIds(ClassLoader loader) {
     RotatedSessionIds ids = rotated;
     if (ids == null) {
-      ids = CDI.current().select(RotatedSessionIds.class).get();
+      // Outside WildFly's actions the thread's context class loader is not the deployment's,
+      // and CDI finds the deployment's container through it.
+      Thread thread = Thread.currentThread();
+      ClassLoader previous = thread.getContextClassLoader();
+      thread.setContextClassLoader(loader);
+      try {
+        ids = CDI.current().select(RotatedSessionIds.class).get();
+      } finally {
+        thread.setContextClassLoader(previous);
+      }
       rotated = ids;
     }
     return ids;
