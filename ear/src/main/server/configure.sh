@@ -10,7 +10,8 @@ home="$target/wildfly"
 dist="$target/server-dist"
 
 fingerprint=$( (cat "$here/configure.sh" "$here/configure.cli" "$here/cluster-node.cli" \
-  "$here/balancer.cli" "$here/postgresql-module.xml" "$here/logging-module.xml" "$dist/log-scrubber.jar";
+  "$here/balancer.cli" "$here/postgresql-module.xml" "$here/logging-module.xml" "$dist/log-scrubber.jar" \
+  "$here/store-module.xml" "$dist/session-store.jar";
   stat -c %s "$dist/wildfly-dist.zip") | sha256sum | cut -d' ' -f1)
 if [ -f "$home/.erp-configured" ] && [ "$(cat "$home/.erp-configured")" = "$fingerprint" ]; then
   exit 0
@@ -31,6 +32,12 @@ cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
 mkdir -p "$home/modules/org/erp/sessions/logging/main"
 cp "$dist/log-scrubber.jar" "$home/modules/org/erp/sessions/logging/main/log-scrubber.jar"
 cp "$here/logging-module.xml" "$home/modules/org/erp/sessions/logging/main/module.xml"
+
+# The names of the session store's rows (session-store module of this build), for the web cache
+# container's JDBC stores.
+mkdir -p "$home/modules/org/erp/sessions/store/main"
+cp "$dist/session-store.jar" "$home/modules/org/erp/sessions/store/main/session-store.jar"
+cp "$here/store-module.xml" "$home/modules/org/erp/sessions/store/main/module.xml"
 
 # WildFly resolves the cluster key's expressions and opens its key store when they are added, even
 # offline; the configuration keeps the expressions, which have no default (each node is given its
