@@ -93,8 +93,10 @@ stop_outsider() {
 source "$root/scripts/lib.sh"
 prepare_base "$outsider_dir/base" deploy
 "$root/scripts/cluster-key.sh" "$outsider_dir/key"
+# A database of its own: the cluster's database holds its sessions too (durable sessions), and
+# whoever can read it can use them (SECURITY.md); this checks the other way in, the cluster.
 ( set -a; source "$outsider_dir/key/cluster-key.env"; set +a
-  ERP_DB_URL=jdbc:h2:tcp://127.0.0.1:9092/erp ERP_DB_USER=sa ERP_BALANCER_PORT=1 \
+  ERP_BALANCER_PORT=1 \
   JBOSS_PIDFILE="$outsider_dir/pid" LAUNCH_JBOSS_IN_BACKGROUND=1 nohup "$home/bin/standalone.sh" \
     -c standalone-ha-node.xml -Djboss.server.base.dir="$outsider_dir/base" -Djboss.node.name=outsider \
     -Djboss.socket.binding.port-offset=300 -Djava.net.preferIPv4Stack=true \

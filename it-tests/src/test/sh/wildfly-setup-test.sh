@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # An operator's own WildFly, as README.md "Deploying into an existing WildFly" has it: WildFly 39
-# fresh from its distribution zip, the two modules copied in, started (standalone-ha) with a
+# fresh from its distribution zip, the three modules copied in, started (standalone-ha) with a
 # cluster key, set up while it runs by ops/wildfly-setup.cli through the WildFly Maven Plugin
 # (execute-commands@setup), restarted as the script asks (through the plugin too), then
 # ops/wildfly-setup-metrics.cli and one more restart, the EAR deployed with the plugin; then the
@@ -67,11 +67,11 @@ done
 [ -f "$ear" ] && [ -f "$root/ear/target/server-dist/wildfly-dist.zip" ] \
   || (cd "$root" && mvn -B -q package -DskipTests) || fail "the build failed"
 
-echo "== a fresh WildFly with the two modules, started with a cluster key =="
+echo "== a fresh WildFly with the three modules, started with a cluster key =="
 unzip -q "$root/ear/target/server-dist/wildfly-dist.zip" -d "$work"
 mv "$work"/wildfly-[0-9]* "$wildfly"
 mkdir -p "$wildfly/modules/org/erp/sessions" "$wildfly/modules/org/postgresql"
-cp -r "$home/modules/org/erp/sessions/logging" "$wildfly/modules/org/erp/sessions/"
+cp -r "$home/modules/org/erp/sessions/logging" "$home/modules/org/erp/sessions/store" "$wildfly/modules/org/erp/sessions/"
 cp -r "$home/modules/org/postgresql/main" "$wildfly/modules/org/postgresql/"
 "$root/scripts/cluster-key.sh" "$work/key"
 set -a

@@ -31,9 +31,12 @@ public class ClusterMembership {
   private Group<? extends GroupMember> group;
 
   public View view() {
-    List<String> members =
-        group.getMembership().getMembers().stream().map(GroupMember::getName).toList();
-    return new View(group.getLocalMember().getName(), members, localSessions());
+    return new View(group.getLocalMember().getName(), members(), localSessions());
+  }
+
+  /** The names of the cluster's members, this node's included. */
+  public List<String> members() {
+    return group.getMembership().getMembers().stream().map(GroupMember::getName).toList();
   }
 
   private static long localSessions() {

@@ -172,6 +172,17 @@ public class DeviceRegistry {
     return expired.size();
   }
 
+  /**
+   * Marks ended every device still open, when the sessions of the whole cluster are known to be
+   * gone: they were in memory only and every node stopped. Returns how many.
+   */
+  public int endAllAfterRestart() {
+    Instant now = clock.instant();
+    List<Device> open = repository.open();
+    open.forEach(device -> close(device, now, EndReason.RESTART));
+    return open.size();
+  }
+
   /** The live sessions of the whole cluster, by their devices. */
   public long countSignedIn() {
     Instant now = clock.instant();

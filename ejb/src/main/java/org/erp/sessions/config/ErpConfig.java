@@ -60,6 +60,7 @@ public class ErpConfig {
   public static final String TOTP_TRUSTED_DEVICE_LIFETIME = "erp.totp.trusted-device-lifetime";
   public static final String ROTATION_INTERVAL = "erp.session.rotation-interval";
   public static final String ROTATION_GRACE = "erp.session.rotation-grace";
+  public static final String SESSION_PERSISTENCE = "erp.session.persistence";
 
   /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
   public enum LimitPolicy {
@@ -97,6 +98,21 @@ public class ErpConfig {
 
   public Duration absoluteTimeout() {
     return positiveDuration(ABSOLUTE_TIMEOUT, Duration.ofHours(12));
+  }
+
+  /**
+   * True when sessions are kept in memory only ({@code memory}), false when the database keeps
+   * them too ({@code database}, the default). The server's session stores (configure.cli) read the
+   * same setting at boot; this side only needs it to know that a start of the whole cluster
+   * found no session.
+   */
+  public boolean sessionsInMemoryOnly() {
+    String value = string(SESSION_PERSISTENCE, "database");
+    return switch (value) {
+      case "database" -> false;
+      case "memory" -> true;
+      default -> throw invalid(SESSION_PERSISTENCE, value, "database or memory");
+    };
   }
 
   public String cookieName() {
@@ -290,6 +306,7 @@ public class ErpConfig {
     idleTimeout();
     absoluteTimeout();
     cookieName();
+    sessionsInMemoryOnly();
     maxSessionsPerUser();
     limitPolicy();
     dataMaxValueBytes();

@@ -37,6 +37,11 @@ public class DatabaseMigrator {
         Flyway.configure(DatabaseMigrator.class.getClassLoader())
             .dataSource(dataSource)
             .locations("classpath:db/migration")
+            // The session store's tables (configure.cli) are created by Infinispan when the
+            // caches start, which can be before this runs on a new database: a schema holding
+            // only those is treated as empty (baseline 0, then every migration).
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
             .load()
             .migrate();
     LOG.info(

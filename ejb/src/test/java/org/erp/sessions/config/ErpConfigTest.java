@@ -1,7 +1,9 @@
 package org.erp.sessions.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +54,17 @@ class ErpConfigTest {
     assertEquals(LimitPolicy.EVICT_OLDEST, config.limitPolicy());
     assertEquals(Duration.ZERO, config.passwordTurnWait());
     assertEquals(7, config.dataMaxKeys());
+  }
+
+  @Test
+  void sessionsAreDurableUnlessTheSettingSaysMemory() {
+    assertFalse(config.sessionsInMemoryOnly());
+    setting(ErpConfig.SESSION_PERSISTENCE, "memory");
+    assertTrue(config.sessionsInMemoryOnly());
+    setting(ErpConfig.SESSION_PERSISTENCE, "disk");
+    refused(
+        "Configuration erp.session.persistence = 'disk' is invalid: expected database or memory.",
+        config::sessionsInMemoryOnly);
   }
 
   @Test

@@ -29,6 +29,9 @@ public interface DeviceRepository {
    */
   long countLive(Instant now, Instant idleDeadlinesBefore);
 
+  /** Every device not ended. */
+  List<Device> open();
+
   /** The devices not ended of sessions started with this API key. */
   List<Device> openWithApiKey(String keyId);
 

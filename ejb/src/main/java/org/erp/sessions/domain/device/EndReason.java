@@ -13,5 +13,10 @@ public enum EndReason {
   /** The user was deactivated, or an administrator ended all of the user's sessions. */
   ENDED_BY_ADMIN,
   /** The limit of concurrent sessions made room for a newer one. */
-  EVICTED
+  EVICTED,
+  /**
+   * Sessions were kept in memory only ({@code erp.session.persistence=memory}) and every node of
+   * the cluster stopped.
+   */
+  RESTART
 }

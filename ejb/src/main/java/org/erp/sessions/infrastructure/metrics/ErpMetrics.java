@@ -124,6 +124,7 @@ public class ErpMetrics {
           case PASSWORD -> "password_change";
           case ENDED_BY_ADMIN -> "admin";
           case EVICTED -> "limit";
+          case RESTART -> "restart";
         };
     registry.counter("erp.session.ends", Tags.of("reason", tag)).increment();
   }

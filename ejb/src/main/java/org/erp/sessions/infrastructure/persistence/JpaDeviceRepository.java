@@ -54,6 +54,11 @@ public class JpaDeviceRepository implements DeviceRepository {
   }
 
   @Override
+  public List<Device> open() {
+    return em.createNamedQuery("Device.open", Device.class).getResultList();
+  }
+
+  @Override
   public List<Device> openWithApiKey(String keyId) {
     return em.createNamedQuery("Device.openWithApiKey", Device.class)
         .setParameter("keyId", keyId)

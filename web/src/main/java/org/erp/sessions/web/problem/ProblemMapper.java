@@ -69,6 +69,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           ErrorCode.SERVICE_UNAVAILABLE,
           "The database is not available; try again shortly (error id " + id + ").");
     }
+    if (causedBySessionStore(failure)) {
+      String id = logUnexpected(failure, Level.WARNING);
+      return problem(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The session store cannot take this change now; try again shortly (error id "
+              + id
+              + ").");
+    }
     String id = logUnexpected(failure, Level.SEVERE);
     return problem(ErrorCode.INTERNAL_ERROR, "An internal error occurred (error id " + id + ").");
   }
@@ -230,6 +238,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String name = t.getClass().getName();
       if (name.endsWith("JDBCConnectionException") || name.endsWith("ResourceException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Infinispan, the session store, refused the operation: its database is away (durable
+   * sessions), a lock was not granted in time, or the owner of the entry failed it (whose own
+   * cause may not even be readable here, e.g. a JDBC driver's exception). Nothing was changed.
+   */
+  private static boolean causedBySessionStore(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t.getClass().getName().startsWith("org.infinispan.")) {
         return true;
       }
     }

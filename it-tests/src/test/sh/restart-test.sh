@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Sessions survive restarts (README, "What survives what"): one node of scripts/run.sh with its own
+# data directory (removed at the end), on H2 or, with ERP_DB=postgresql and ERP_DB_URL..., on
+# PostgreSQL. A clean stop (SIGTERM) keeps every session as it was, with its custom data, its
+# companies, its CSRF token and its deadlines; sessions that were logged out or revoked stay
+# ended. A SIGKILL keeps what was acknowledged 2 s before it. An idle deadline that passed while the
+# node was down ends the session. With erp.session.persistence=memory a
+# restart signs everyone out, as before durable sessions, and their devices are ended at start.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
+node=restart
+base="$root/run/$node"
+base_url=http://127.0.0.1:8080
+work=$(mktemp -d)
+server=
+passed=0
+
+stop_server() { # [signal]
+  if [ -n "$server" ]; then
+    if [ "${1:-TERM}" = KILL ]; then
+      # run.sh execs standalone.sh, whose child is the JVM: the JVM is what a crash takes down.
+      kill -KILL "$(ps -o pid= --ppid "$server" | tr -d ' ')" 2>/dev/null || true
+    fi
+    kill -TERM "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+    server=
+  fi
+}
+trap 'stop_server; rm -rf "$base" "$work"' EXIT
+
+fail() {
+  echo "FAILED: $*" >&2
+  exit 1
+}
+
+check() { # description command...
+  local what=$1
+  shift
+  "$@" || fail "$what"
+  passed=$((passed + 1))
+  echo "ok: $what"
+}
+
+start_server() { # [VAR=value...]
+  ERP_NODE=$node env "$@" "$root/scripts/run.sh" > /dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 180); do
+    curl -sf -o /dev/null "$base_url/api/health" && return
+    kill -0 "$server" 2>/dev/null || fail "the node did not start (see $base/log/server.log)"
+    sleep 1
+  done
+  fail "the node did not answer within 180 s"
+}
+
+# Signs NAME in as LOGIN/PASSWORD: cookie jar $work/NAME.jar, CSRF token in $work/NAME.csrf.
+sign_in() { # name login password
+  local answer
+  answer=$(curl -s -c "$work/$1.jar" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$2\",\"password\":\"$3\"}" "$base_url/api/session")
+  sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<< "$answer" > "$work/$1.csrf"
+  [ -s "$work/$1.csrf" ] || fail "$2 cannot sign in: $answer"
+}
+
+# Prints the status; the body goes to $work/body.
+call() { # name method path [json]
+  local args=(-s -o "$work/body" -w '%{http_code}' -b "$work/$1.jar" -X "$2"
+    -H "X-CSRF-Token: $(cat "$work/$1.csrf")")
+  [ $# -ge 4 ] && args+=(-H 'Content-Type: application/json' -d "$4")
+  curl "${args[@]}" "$base_url$3"
+}
+
+# The parts of GET /api/session that a restart must not change (activity moves with the read).
+session_facts() { # name
+  [ "$(call "$1" GET /api/session)" = 200 ] || return 1
+  sed -e 's/"last_activity_at":"[^"]*"//' -e 's/"idle_expires_at":"[^"]*"//' "$work/body"
+}
+
+current_device() { # name
+  call "$1" GET /api/session/devices > /dev/null
+  grep -o '"current":true,"id":"[^"]*"' "$work/body" | sed 's/.*"id":"\([^"]*\)"/\1/'
+}
+
+not_listed() { # device-id (in $work/body)
+  [ -n "$1" ] && ! grep -qF "\"id\":\"$1\"" "$work/body"
+}
+
+rm -rf "$base"
+echo "== database (the default): a clean stop keeps every session as it was =="
+start_server
+sign_in kept admin admin
+check "custom data is written" test "$(call kept PUT /api/session/data/wizard '{"value":{"step":3}}')" = 204
+check "the company is switched" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
+session_facts kept > "$work/kept.before"
+sign_in leaving demo demo
+check "a session logs out" test "$(call leaving DELETE /api/session)" = 204
+sign_in revoked admin admin
+revoked_id=$(current_device revoked)
+check "another session is revoked from the first" test "$(call kept DELETE "/api/session/devices/$revoked_id")" = 204
+stop_server TERM
+start_server
+session_facts kept > "$work/kept.after" || fail "the session is gone after a clean stop: $(cat "$work/body")"
+check "same user, companies, CSRF token, creation time and absolute deadline" diff "$work/kept.before" "$work/kept.after"
+check "the custom data is there" test "$(call kept GET /api/session/data/wizard)" = 200
+check "... unchanged" grep -q '"value":{"step":3}' "$work/body"
+check "the logged-out session stays ended" test "$(call leaving GET /api/session)" = 401
+check "the revoked session stays ended" test "$(call revoked GET /api/session)" = 401
+
+echo "== database: a crash (SIGKILL) keeps what was acknowledged 2 s before it =="
+sign_in crashed demo demo
+check "custom data is written" test "$(call crashed PUT /api/session/data/draft '{"value":"before the crash"}')" = 204
+check "the company is switched" test "$(call crashed PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
+session_facts crashed > "$work/crashed.before"
+sleep 2
+stop_server KILL
+start_server
+session_facts crashed > "$work/crashed.after" || fail "the session is gone after a SIGKILL: $(cat "$work/body")"
+check "the session is there, as it was" diff "$work/crashed.before" "$work/crashed.after"
+check "its custom data too" test "$(call crashed GET /api/session/data/draft)" = 200
+check "... unchanged" grep -q '"value":"before the crash"' "$work/body"
+check "the session from before the first restart too" test "$(call kept GET /api/session)" = 200
+stop_server TERM
+
+echo "== database: time runs on while the node is down =="
+start_server ERP_SESSION_IDLE_TIMEOUT=PT15S
+sign_in idle demo demo
+check "a session with a 15 s idle timeout works" test "$(call idle GET /api/session)" = 200
+last_use=$SECONDS
+stop_server TERM
+while [ $((SECONDS - last_use)) -lt 20 ]; do sleep 1; done
+start_server
+check "its idle deadline passed while the node was down: refused" test "$(call idle GET /api/session)" = 401
+stop_server TERM
+
+echo "== erp.session.persistence=memory: a restart signs everyone out, as before =="
+start_server ERP_SESSION_PERSISTENCE=memory
+sign_in volatile admin admin
+check "the session works" test "$(call volatile GET /api/session)" = 200
+volatile_id=$(current_device volatile)
+stop_server TERM
+start_server ERP_SESSION_PERSISTENCE=memory
+check "after a restart it is gone" test "$(call volatile GET /api/session)" = 401
+sign_in fresh admin admin
+call fresh GET /api/session/devices > /dev/null
+check "... and no longer listed among the user's devices" not_listed "$volatile_id"
+stop_server TERM
+
+echo "$passed passed, 0 failed"
