@@ -12,7 +12,8 @@ import org.wildfly.clustering.web.annotation.Immutable;
  * and no {@link SessionState} is not signed in: it can only complete the second step.
  *
  * <p>Its own attribute, not part of {@link SessionState}: a pending session has no companies,
- * CSRF token or device yet. Immutable, replaced or removed as a whole.
+ * CSRF token or device yet. Immutable, replaced or removed as a whole. Stored like SessionState,
+ * under the same evolution rules (see there).
  */
 @Immutable
 public final class PendingSecondFactor implements Serializable {
@@ -44,6 +45,12 @@ public final class PendingSecondFactor implements Serializable {
   /** Whether the code may no longer follow at {@code now}. */
   public boolean expired(Instant now) {
     return !now.isBefore(expiresAt);
+  }
+
+  /** A stored value becomes one only through the constructor's checks (see SessionState). */
+  @Serial
+  private Object readResolve() {
+    return new PendingSecondFactor(uid, login, expiresAt);
   }
 
   @Override

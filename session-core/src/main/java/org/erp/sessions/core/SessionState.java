@@ -22,8 +22,18 @@ import org.wildfly.clustering.web.annotation.Immutable;
  * with ProtoStream (the marshaller generated from the {@code @ProtoField}s, see {@link
  * SessionSchema}), not Java serialization.
  *
- * <p>Schema evolution: a field number is never reused nor its type changed; a new field is
- * optional, with a default that means what an older session meant without it.
+ * <p>Stored: the session store keeps sessions across restarts and upgrades, so a session written
+ * by an earlier version must be read by this one (SessionSchemaVersionsTest reads version 1's).
+ * The rules, for both formats:
+ *
+ * <ul>
+ *   <li>JBoss Marshalling (what the server stores today; Java serialization's rules): {@code
+ *       serialVersionUID} stays 1; a field is never removed, renamed or retyped; a new field is
+ *       absent from older sessions, so {@link #readResolve} gives it the default that means what
+ *       an older session meant without it.
+ *   <li>ProtoStream (SessionSchema): a field number is never reused nor its type changed; a new
+ *       field is optional, with that same default.
+ * </ul>
  */
 @Immutable
 public final class SessionState implements Serializable {
@@ -195,6 +205,23 @@ public final class SessionState implements Serializable {
   /** The opaque handle that names this session to its user and to admins; never the session id. */
   public String deviceId() {
     return deviceId;
+  }
+
+  /**
+   * A stored state becomes a value only through the constructor's checks; the place where a field
+   * added after version 1 gets its default for older sessions.
+   */
+  @Serial
+  private Object readResolve() {
+    return new SessionState(
+        uid,
+        activeCompanyIds,
+        securityStamp,
+        createdAt,
+        absoluteExpiresAt,
+        idleTimeout,
+        csrfToken,
+        deviceId);
   }
 
   @Override
