@@ -61,6 +61,7 @@ public class ErpConfig {
   public static final String ROTATION_INTERVAL = "erp.session.rotation-interval";
   public static final String ROTATION_GRACE = "erp.session.rotation-grace";
   public static final String SESSION_PERSISTENCE = "erp.session.persistence";
+  public static final String MAX_IN_MEMORY = "erp.session.max-in-memory";
 
   /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
   public enum LimitPolicy {
@@ -113,6 +114,15 @@ public class ErpConfig {
       case "memory" -> true;
       default -> throw invalid(SESSION_PERSISTENCE, value, "database or memory");
     };
+  }
+
+  /**
+   * Sessions a node holds in memory (Keycloak's default bound); the others are only in the store
+   * until their next request. The server's session manager reads it at deployment (the EAR's
+   * jboss-all.xml), so a change applies at the next start; this side only validates it.
+   */
+  public int maxSessionsInMemory() {
+    return integer(MAX_IN_MEMORY, 10_000, 1);
   }
 
   public String cookieName() {
@@ -307,6 +317,7 @@ public class ErpConfig {
     absoluteTimeout();
     cookieName();
     sessionsInMemoryOnly();
+    maxSessionsInMemory();
     maxSessionsPerUser();
     limitPolicy();
     dataMaxValueBytes();

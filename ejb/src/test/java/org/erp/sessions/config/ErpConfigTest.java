@@ -68,6 +68,17 @@ class ErpConfigTest {
   }
 
   @Test
+  void aNodeHoldsTenThousandSessionsInMemoryUnlessTold() {
+    assertEquals(10_000, config.maxSessionsInMemory());
+    setting(ErpConfig.MAX_IN_MEMORY, "1000");
+    assertEquals(1000, config.maxSessionsInMemory());
+    setting(ErpConfig.MAX_IN_MEMORY, "0");
+    refused(
+        "Configuration erp.session.max-in-memory = '0' is invalid: expected an integer of at least 1.",
+        config::maxSessionsInMemory);
+  }
+
+  @Test
   void aChangedSettingAppliesToTheNextRead() {
     setting(ErpConfig.LOGIN_COOLDOWN, "PT2S");
     assertEquals(Duration.ofSeconds(2), config.loginCooldown());
