@@ -2,17 +2,23 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Signs in COUNT sessions and leaves them idle (the cookies are thrown away): logins rotate over
- * the users PREFIX1..PREFIX{USERS}, all with PASSWORD, on THREADS threads.
+ * Signs in COUNT sessions and leaves them idle: logins rotate over the users
+ * PREFIX1..PREFIX{USERS}, all with PASSWORD, on THREADS threads. The cookies are thrown away, or
+ * appended to COOKIE_FILE ("name=value", one per line) for ReadSessions.java.
  *
- * <p>java bench/CreateSessions.java BASE_URL COUNT USERS PREFIX PASSWORD [THREADS]
+ * <p>java bench/CreateSessions.java BASE_URL COUNT USERS PREFIX PASSWORD [THREADS [COOKIE_FILE]]
  */
 public class CreateSessions {
 
@@ -23,6 +29,8 @@ public class CreateSessions {
     String prefix = args[3];
     String password = args[4];
     int threads = args.length > 5 ? Integer.parseInt(args[5]) : 8;
+    Path cookieFile = args.length > 6 ? Path.of(args[6]) : null;
+    Queue<String> cookies = new ConcurrentLinkedQueue<>();
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -48,6 +56,12 @@ public class CreateSessions {
                         HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() != 200) {
                   failed.incrementAndGet();
+                } else if (cookieFile != null) {
+                  answer.headers().allValues("Set-Cookie").stream()
+                      .map(header -> header.split(";", 2)[0])
+                      .filter(cookie -> cookie.startsWith("session_id=") && !cookie.endsWith("="))
+                      .reduce((first, last) -> last)
+                      .ifPresent(cookies::add);
                 }
               } catch (Exception e) {
                 failed.incrementAndGet();
@@ -59,6 +73,9 @@ public class CreateSessions {
     pool.shutdown();
     pool.awaitTermination(2, TimeUnit.HOURS);
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (cookieFile != null) {
+      Files.write(cookieFile, cookies, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
     System.out.printf("created=%d failed=%d seconds=%.1f%n", count - failed.get(), failed.get(), seconds);
     if (failed.get() > 0) {
       System.exit(1);

@@ -19,14 +19,7 @@ export JBOSS_JAVA_SIZING="-Xms1g -Xmx1g"
 "$root/scripts/cluster.sh" up 2
 trap '"$root/scripts/cluster.sh" down > /dev/null' EXIT
 
-IFS=$'\t' read -r admin csrf <<< "$(sign_in_line "$base" admin admin)"
-for i in $(seq "$users"); do
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $admin" -H "X-CSRF-Token: $csrf" \
-    -H 'Content-Type: application/json' "$base/api/admin/users" \
-    -d "{\"login\":\"bench$i\",\"password\":\"$password\",\"name\":\"Bench $i\",\"company_ids\":[1],\"lang\":\"en_US\",\"tz\":\"UTC\"}")
-  [ "$status" = 201 ] || [ "$status" = 409 ] || { echo "creating bench$i: HTTP $status" >&2; exit 1; }
-done
-curl -s -o /dev/null -H "Cookie: $admin" -H "X-CSRF-Token: $csrf" -X DELETE "$base/api/session"
+create_bench_users "$base" bench "$users" "$password"
 # Warm up the login path, then forget those sessions' weight by measuring the base after them.
 java "$root/bench/CreateSessions.java" "$base" 200 "$users" bench "$password" > /dev/null
 

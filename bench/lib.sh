@@ -45,6 +45,20 @@ sign_in_line() { # base login password
   printf '%s\t%s\n' "$cookie" "$csrf"
 }
 
+# Creates the users PREFIX1..PREFIX{COUNT} with PASSWORD through the admin API at BASE (those that
+# exist already are kept), so that many logins spread over many users.
+create_bench_users() { # base prefix count password
+  local admin csrf status i
+  IFS=$'\t' read -r admin csrf <<< "$(sign_in_line "$1" admin admin)"
+  for i in $(seq "$3"); do
+    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $admin" -H "X-CSRF-Token: $csrf" \
+      -H 'Content-Type: application/json' "$1/api/admin/users" \
+      -d "{\"login\":\"$2$i\",\"password\":\"$4\",\"name\":\"Bench $i\",\"company_ids\":[1],\"lang\":\"en_US\",\"tz\":\"UTC\"}")
+    [ "$status" = 201 ] || [ "$status" = 409 ] || { echo "creating $2$i: HTTP $status" >&2; return 1; }
+  done
+  curl -s -o /dev/null -H "Cookie: $admin" -H "X-CSRF-Token: $csrf" -X DELETE "$1/api/session"
+}
+
 # One wrk measurement as "req/s|p50|p99|non-2xx+socket errors".
 wrk_figures() { # wrk arguments...
   local result

@@ -10,6 +10,9 @@
 #   ERP_DB=postgresql ERP_DB_URL=jdbc:postgresql://127.0.0.1:5432/erp ERP_DB_USER=postgres scripts/run.sh
 # The server without the application, for `mvn wildfly:deploy-only` or `wildfly:dev` (README):
 #   ERP_DEPLOY=false scripts/run.sh
+# A second, independent node beside the first (its own data, ports shifted, a cluster of its own;
+# bench/store-cost.sh runs two such nodes):
+#   ERP_NODE=other ERP_PORT_OFFSET=200 scripts/run.sh     # http://127.0.0.1:8280
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,11 +34,16 @@ if [ "${ERP_DB:-h2}" = "postgresql" ]; then
   export ERP_DB_USER="${ERP_DB_USER:-postgres}"
 fi
 
-echo "Starting $node on http://127.0.0.1:8080 (logs: $base/log/server.log)"
+offset="${ERP_PORT_OFFSET:-0}"
+# Alone in its cluster: discovery asks only this node's own JGroups port.
+export ERP_CLUSTER_HOSTS="${ERP_CLUSTER_HOSTS:-127.0.0.1[$((7600 + offset))]}"
+
+echo "Starting $node on http://127.0.0.1:$((8080 + offset)) (logs: $base/log/server.log)"
 # standalone.sh forwards SIGINT/SIGTERM to the JVM and waits for it when run this way.
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 exec "$home/bin/standalone.sh" -c standalone-ha.xml \
   -Djboss.server.base.dir="$base" \
   -Djboss.node.name="$node" \
+  -Djboss.socket.binding.port-offset="$offset" \
   -Djava.net.preferIPv4Stack=true \
   -b 127.0.0.1 -bmanagement 127.0.0.1 -bprivate 127.0.0.1

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Durable sessions (README, "What survives what") on one node of scripts/run.sh with H2 and a data
+# directory of its own (run/bench-durable, made afresh and removed at the end), 1 GiB heap, bench
+# users with a cheap Argon2id cost (so that 100,000 logins take minutes):
+# - Bounded memory: erp.session.max-in-memory=BOUND (1,000). Heap after a full GC with BOUND
+#   sessions, then with MANY (50,000), every one of which is then read (GET /api/session, all must
+#   answer 200: those beyond the bound come from the database). Target: the heap at MANY is at most
+#   the heap at BOUND plus 32 MiB (what does not scale with sessions in memory: the store's
+#   queue, Hibernate's device cache, which is bounded at 10,000 entries, JIT and pools).
+# - Restart recovery: SIGTERM, start again; seconds from the start of scripts/run.sh to the first
+#   stored session served (a stored cookie answered 200), with RECOVERY (10,000 and 100,000)
+#   sessions stored. After the last restart every stored session is read again.
+# Writes bench/results/durable.md.
+#   bench/durable.sh                                         # ~15 min
+#   BOUND=50 MANY=300 RECOVERY=400 USERS=10 bench/durable.sh  # a smoke run (SMOKE=1 bench/run.sh)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bound=${BOUND:-1000}
+many=${MANY:-50000}
+recovery=${RECOVERY:-"10000 100000"}
+users=${USERS:-100}
+password="bench password"
+base=http://127.0.0.1:8080
+node=bench-durable
+cookies="$root/run/$node.cookies"
+server=
+need jcmd openjdk-17-jdk-headless
+
+export ERP_NODE=$node ERP_SESSION_MAX_IN_MEMORY=$bound
+export ERP_PASSWORD_ARGON2_MEMORY_KIB=8 ERP_PASSWORD_ARGON2_ITERATIONS=1
+export JBOSS_JAVA_SIZING="-Xms1g -Xmx1g"
+
+start_node() {
+  "$root/scripts/run.sh" > /dev/null 2>&1 &
+  server=$!
+  await_health "$base" "$server"
+}
+stop_node() {
+  [ -n "$server" ] || return 0
+  kill -TERM "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  server=
+}
+jvm() { ps -o pid= --ppid "$server" | tr -d ' '; }
+# Sessions signed in until COUNT are stored, their cookies appended to the cookie file.
+sign_in_until() { # count
+  local have
+  have=$(wc -l < "$cookies")
+  [ "$1" -gt "$have" ] || return 0
+  echo "signing in sessions up to $1..." >&2
+  java "$root/bench/CreateSessions.java" "$base" $(($1 - have)) "$users" bench "$password" 8 "$cookies"
+}
+# Reads every stored session once; prints the count per status (all must be 200).
+read_all() {
+  echo "reading all $(wc -l < "$cookies") sessions..." >&2
+  java "$root/bench/ReadSessions.java" "$base" "$cookies" 8 || true
+}
+all_served() { [[ "$1" == "read=$2 200=$2 "* ]] && echo yes || echo no; }
+# Restarts the node; sets recovered_in to the seconds from the start to the first stored session
+# served. Not in a subshell: it replaces the server.
+restart_and_time() {
+  local first began
+  first=$(head -1 "$cookies")
+  stop_node
+  began=$(date +%s.%N)
+  "$root/scripts/run.sh" > /dev/null 2>&1 &
+  server=$!
+  until [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' -H "Cookie: $first" "$base/api/session")" = 200 ]; do
+    kill -0 "$server" 2>/dev/null || { echo "the node ended before it served a session" >&2; return 1; }
+    sleep 0.2
+  done
+  recovered_in=$(awk -v b="$began" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - b}')
+}
+
+rm -rf "${root:?}/run/$node" "$cookies"
+trap 'stop_node; rm -rf "${root:?}/run/$node" "$cookies"' EXIT
+start_node
+create_bench_users "$base" bench "$users" "$password"
+# Warm up the login and read paths; their sessions are not counted (nor kept).
+java "$root/bench/CreateSessions.java" "$base" 200 "$users" bench "$password" > /dev/null
+: > "$cookies"
+base_heap=$(heap_after_gc_kib "$(jvm)")
+
+sign_in_until "$bound" > /dev/null
+heap_bound=$(heap_after_gc_kib "$(jvm)")
+recovery_rows=()
+for target in $(printf '%s\n' $recovery "$many" | sort -n -u); do
+  logins=$(sign_in_until "$target")
+  if [ "$target" = "$many" ]; then
+    heap_many=$(heap_after_gc_kib "$(jvm)")
+    read_many=$(read_all)
+    heap_many_read=$(heap_after_gc_kib "$(jvm)")
+  fi
+  if [[ " $recovery " == *" $target "* ]]; then
+    restart_and_time
+    recovery_rows+=("$target|$recovered_in|$logins")
+    echo "$target stored sessions: the first one served $recovered_in s after the start" >&2
+  fi
+done
+read_after=$(read_all)
+stored=$(wc -l < "$cookies")
+stop_node
+
+growth=$(((heap_many - heap_bound) / 1024))
+growth_read=$(((heap_many_read - heap_bound) / 1024))
+{
+  echo "# Durable sessions: bounded memory and restart recovery"
+  echo
+  provenance
+  echo "- one node (scripts/run.sh, H2 embedded), 1 GiB heap, erp.session.max-in-memory=$bound,"
+  echo "  $users bench users with a cheap Argon2id cost; heap after a full GC (jcmd GC.run);"
+  echo "  before the first counted session: $((base_heap / 1024)) MiB"
+  echo
+  echo "| sessions stored | heap (MiB) |"
+  echo "|---|---|"
+  echo "| $bound (the bound) | $((heap_bound / 1024)) |"
+  echo "| $many | $((heap_many / 1024)) |"
+  echo "| $many, after reading each once | $((heap_many_read / 1024)) |"
+  echo
+  echo "Reading each of the $many sessions (GET /api/session): $read_many"
+  echo
+  echo "Target: the heap at $many at most the heap at $bound plus 32 MiB:"
+  echo "$growth MiB more ($growth_read MiB after the reads)."
+  echo
+  echo "| sessions stored | seconds from start to the first stored session served | logins |"
+  echo "|---|---|---|"
+  for row in "${recovery_rows[@]}"; do
+    IFS='|' read -r n s l <<< "$row"
+    echo "| $n | $s | $l |"
+  done
+  echo
+  echo "After the last restart, every one of the $stored stored sessions read again: $read_after"
+} > "$results/durable.md"
+start_figures durable
+figure durable "of $many sessions, answered 200 (beyond the bound: from the database)" \
+  "$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^200=/) {sub(/200=/, "", $i); print $i}}' <<< "$read_many")" \
+  "$many" "$(all_served "$read_many" "$many")"
+figure durable "of $stored sessions after the last restart, answered 200" \
+  "$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^200=/) {sub(/200=/, "", $i); print $i}}' <<< "$read_after")" \
+  "$stored" "$(all_served "$read_after" "$stored")"
+worst=$((growth > growth_read ? growth : growth_read))
+figure durable "heap MiB beyond $bound sessions at $many" "$worst" "≤ 32" "$(at_most "$worst" 32)"
+for row in "${recovery_rows[@]}"; do
+  IFS='|' read -r n s _ <<< "$row"
+  figure durable "seconds to first session, $n stored" "$s" "-" "-"
+done
+cat "$results/durable.md"
+# Not figures but correctness: a stored session that does not answer fails the bench (and CI's smoke run).
+[ "$(all_served "$read_many" "$many")" = yes ] && [ "$(all_served "$read_after" "$stored")" = yes ] \
+  || { echo "FAILED: stored sessions that did not answer 200 (above)" >&2; exit 1; }
