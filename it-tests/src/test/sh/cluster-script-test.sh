@@ -2,8 +2,9 @@
 # Drives scripts/cluster.sh as an operator would: up 2, a session through the load balancer,
 # sticky routing, the ports each process listens on (no AJP, MCMP private and for the nodes only),
 # a server with another JGroups key kept out of the cluster and its sessions, SIGKILL of a node,
-# the session still served with its data, the node back, a rolling restart under traffic, down
-# with every port free. Prints "N passed, N failed" and exits non-zero on any failure.
+# the session still served with its data, the node back, a rolling restart under traffic, the
+# whole cluster down and up again, both nodes SIGKILLed at once and started again (sessions and
+# values kept), down with every port free. Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && cd .. && pwd)
 cluster="$root/scripts/cluster.sh"
@@ -162,11 +163,36 @@ served=$(grep -c '^ok' "$traffic_dir/results")
 refused=$(grep -c '^fail' "$traffic_dir/results")
 grep -v '^ok' "$traffic_dir/results" | head -20
 check "a rolling restart under traffic: $served reads served, $refused failed" test "$refused" = 0
-intact=0
+intact() { # value-suffix: how many of the 20 sessions answer 200 with their value
+  local n count=0
+  for n in $(seq 20); do
+    curl -s -b "$traffic_dir/jar$n" "$lb/api/session/data/rolling" | grep -q "\"rolling\":$n$1}" && count=$((count + 1))
+  done
+  echo "$count"
+}
+count=$(intact "")
+check "after the rolling restart all 20 sessions hold their value ($count)" test "$count" = 20
+
+# Whole-cluster restarts (README, "What survives what"): the sessions are kept in the database.
+check "cluster.sh down: a graceful stop of the whole cluster" "$cluster" down
+check "cluster.sh up 2 again" "$cluster" up 2
+count=$(intact "")
+check "after down and up 2, all 20 sessions are served with their value ($count)" test "$count" = 20
+# Both nodes SIGKILLed at once: what was acknowledged 2 s before is kept (restart-test.sh: one node).
+written=0
 for n in $(seq 20); do
-  curl -sf -b "$traffic_dir/jar$n" "$lb/api/session/data/rolling" | grep -q "\"rolling\":$n}" && intact=$((intact + 1))
+  csrf=$(curl -sf -b "$traffic_dir/jar$n" "$lb/api/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -b "$traffic_dir/jar$n" -X PUT -H 'Content-Type: application/json' \
+    -H "X-CSRF-Token: $csrf" -d "{\"value\":{\"rolling\":${n}0}}" "$lb/api/session/data/rolling")" = 204 ] \
+    && written=$((written + 1))
 done
-check "after the rolling restart all 20 sessions hold their value ($intact)" test "$intact" = 20
+check "20 new values written before the crash ($written)" test "$written" = 20
+sleep 2
+kill -KILL "$(cat "$state/node1.pid")" "$(cat "$state/node2.pid")"
+check "cluster.sh down after the crash of both nodes" "$cluster" down
+check "cluster.sh up 2 after the crash" "$cluster" up 2
+count=$(intact 0)
+check "after the crash of both nodes, all 20 sessions are served with their new value ($count)" test "$count" = 20
 rm -rf "$traffic_dir"
 
 check "cluster.sh down" "$cluster" down
