@@ -21,6 +21,8 @@
 # ERP_CLUSTER_KEYSTORE_PASSWORD and ERP_CLUSTER_AUTH_SECRET); without it, a key of this machine's
 # own is made once in run/cluster/key (scripts/cluster-key.sh). The balancer's registration port
 # (MCMP, 8090) listens on ERP_BALANCER_HOST only and takes commands from ERP_BALANCER_NODE_ADDRESSES.
+# Sessions are kept in the shared database: they survive a node's crash, down then up, and a
+# SIGKILL of every node (what was acknowledged 2 s before); README, "What survives what".
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -31,7 +33,7 @@ export ERP_DEMO_DATA="${ERP_DEMO_DATA:-true}"
 start_timeout=180
 
 usage() {
-  sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
