@@ -27,9 +27,6 @@ import org.erp.sessions.infrastructure.RotatedSessionIds;
  */
 public class RotatedSessionGrace implements ServletExtension {
 
-  /** This node's name, the route WildFly appends to the ids of the sessions it owns. */
-  private static final String NODE_NAME = System.getProperty("jboss.node.name", "");
-
   /** The application-scoped bean (a proxy), looked up at the first request with a cookie. */
   private volatile RotatedSessionIds rotated;
 
@@ -150,39 +147,9 @@ public class RotatedSessionGrace implements ServletExtension {
       return;
     }
     RotatedSessionIds ids = rotatedSessionIds(loader);
-    String cookie = followedBeforeLookup(exchange, context.getSessionCookieConfig(), ids, sent.getValue());
+    String cookie = sent.getValue();
     ids.arrived(cookie);
     afterSessionClosed(exchange, () -> ids.left(cookie));
-  }
-
-  /**
-   * A cookie routed to another node that was replaced by a rotation is followed here, before
-   * anything looks its session up, and not only once the lookup found nothing: its node removed
-   * the replaced session from memory at once, but from the shared store only when its
-   * write-behind queue gets there, a moment later. Until then a lookup on this node, which does
-   * not hold the session in memory any more, loads it back from the store (seen in CI: the
-   * replaced id rotated a second time here). The node in the cookie's route writes the store
-   * and reads its own queue first, so its requests need no look here.
-   */
-  private String followedBeforeLookup(
-      HttpServerExchange exchange, SessionCookieConfig config, RotatedSessionIds ids, String cookie) {
-    if (routedHere(cookie)) {
-      return cookie;
-    }
-    return ids.successorOf(cookie)
-        .map(
-            successor -> {
-              exchange.setRequestCookie(new CookieImpl(config.getName(), successor));
-              exchange.setResponseCookie(sessionCookie(config, successor));
-              return successor;
-            })
-        .orElse(cookie);
-  }
-
-  /** Whether the cookie's route (".node1" after the id) names this node. */
-  private static boolean routedHere(String cookie) {
-    int dot = cookie.lastIndexOf('.');
-    return dot >= 0 && cookie.substring(dot + 1).equals(NODE_NAME);
   }
 
   private RotatedSessionIds rotatedSessionIds(ClassLoader loader) {
