@@ -43,7 +43,6 @@ stop_node() {
   wait "$server" 2>/dev/null || true
   server=
 }
-jvm() { ps -o pid= --ppid "$server" | tr -d ' '; }
 # Sessions signed in until COUNT are stored, their cookies appended to the cookie file.
 sign_in_until() { # count
   local have
@@ -82,17 +81,17 @@ create_bench_users "$base" bench "$users" "$password"
 # Warm up the login and read paths; their sessions are not counted (nor kept).
 java "$root/bench/CreateSessions.java" "$base" 200 "$users" bench "$password" > /dev/null
 : > "$cookies"
-base_heap=$(heap_after_gc_kib "$(jvm)")
+base_heap=$(heap_after_gc_kib "$(jvm_of "$server")")
 
 sign_in_until "$bound" > /dev/null
-heap_bound=$(heap_after_gc_kib "$(jvm)")
+heap_bound=$(heap_after_gc_kib "$(jvm_of "$server")")
 recovery_rows=()
 for target in $(printf '%s\n' $recovery "$many" | sort -n -u); do
   logins=$(sign_in_until "$target")
   if [ "$target" = "$many" ]; then
-    heap_many=$(heap_after_gc_kib "$(jvm)")
+    heap_many=$(heap_after_gc_kib "$(jvm_of "$server")")
     read_many=$(read_all)
-    heap_many_read=$(heap_after_gc_kib "$(jvm)")
+    heap_many_read=$(heap_after_gc_kib "$(jvm_of "$server")")
   fi
   if [[ " $recovery " == *" $target "* ]]; then
     restart_and_time

@@ -28,6 +28,11 @@ provenance() {
   echo "- commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench/results' || echo ' (with uncommitted changes)')"
 }
 
+# The JVM that scripts/run.sh (the process with this pid) started.
+jvm_of() { # run.sh-pid
+  ps -o pid= --ppid "$1" | tr -d ' '
+}
+
 # Heap in use after a full GC, in KiB, of the JVM with this pid.
 heap_after_gc_kib() {
   jcmd "$1" GC.run > /dev/null

@@ -12,7 +12,7 @@
 # and the CPU per thread group (request threads, the store's blocking threads, GC, ...) says where.
 # Warm-up rounds of WARM_DURATION (15s) per side until each side's rate agrees with its previous
 # round within 5 % (at most MAX_WARMUP, default 20), then ROUNDS (default 5) rounds of DURATION
-# (default 20s); the figures are the medians of the rounds' ratios. Writes
+# (default 20s; both durations in seconds); the figures are the medians of the rounds' ratios. Writes
 # bench/results/store-cost.md.
 #   bench/store-cost.sh                                       # ~20 min
 #   DURATION=3s ROUNDS=1 MAX_WARMUP=1 WARM_DURATION=2s bench/store-cost.sh   # a smoke run
@@ -48,7 +48,6 @@ for side in durable volatile; do
   cut -f1 "$work/$side.sessions" > "$work/$side.cookies"
 done
 
-jvm_of() { ps -o pid= --ppid "$1" | tr -d ' '; }
 # CPU ticks (1/100 s) used so far by each thread group of a JVM ("name<TAB>ticks", digits in
 # thread names folded: "default task-N"), and a line "total<TAB>ticks" for the whole process
 # (which also counts threads that have ended).
