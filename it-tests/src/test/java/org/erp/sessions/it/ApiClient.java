@@ -92,7 +92,13 @@ public final class ApiClient {
   }
 
   /** The answer to one request. */
-  public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+  /** An answer, with the session cookie its request carried (null for none). */
+  public record Response(
+      int status, java.net.http.HttpHeaders headers, String body, String sentSessionId) {
+
+    public Response(int status, java.net.http.HttpHeaders headers, String body) {
+      this(status, headers, body, null);
+    }
 
     public JsonObject json() {
       try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -123,8 +129,18 @@ public final class ApiClient {
       return problem.getString("code");
     }
 
+    /**
+     * Fails unless the status is this one. An unexpected 401 on a request with a session says
+     * why the server ended that session, when the test server's log is at hand.
+     */
     public Response expect(int expected) {
-      assertEquals(expected, status, () -> "unexpected status, body: " + body);
+      assertEquals(
+          expected,
+          status,
+          () ->
+              "unexpected status, body: "
+                  + body
+                  + (status == 401 ? ServerAuditLog.about(sentSessionId) : ""));
       return this;
     }
   }
@@ -215,7 +231,8 @@ public final class ApiClient {
             : HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      Response response = new Response(answer.statusCode(), answer.headers(), answer.body());
+      Response response =
+          new Response(answer.statusCode(), answer.headers(), answer.body(), sessionId);
       remember(response);
       return response;
     } catch (IOException e) {

@@ -3,17 +3,9 @@ package org.erp.sessions.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,9 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditLogIT extends ServerPropertiesTestBase {
 
-  private static final byte[] SALT = "audit-test-salt".getBytes(StandardCharsets.UTF_8);
-  private static final Path LOG =
-      Path.of(System.getProperty("erp.server-logs", "target/server-logs"), "single", "server.log");
+  private static final Path LOG = ServerAuditLog.LOG;
 
   @Test
   void userAdministrationIsAudited() {
@@ -131,35 +121,16 @@ class AuditLogIT extends ServerPropertiesTestBase {
         .getString("id");
   }
 
-  /** The name the server logs for the session whose cookie holds this value. */
-  static String name(String cookieValue) {
-    // The cookie carries the node's route after a '.', which is not part of the session's id.
-    int route = cookieValue.indexOf('.');
-    return "s:" + hmac(route < 0 ? cookieValue : cookieValue.substring(0, route));
+  private static String name(String cookieValue) {
+    return ServerAuditLog.sessionName(cookieValue);
   }
 
-  static String deviceName(String deviceId) {
-    return "d:" + hmac("device:" + deviceId);
-  }
-
-  private static String hmac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(SALT, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String deviceName(String deviceId) {
+    return ServerAuditLog.deviceName(deviceId);
   }
 
   private static List<String> lines() {
-    try {
-      return Files.readAllLines(LOG, StandardCharsets.UTF_8).stream()
-          .filter(line -> line.contains("org.erp.sessions.audit"))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ServerAuditLog.lines();
   }
 
   /** The line may be written a moment after the answer (the container's expiry: seconds). */
