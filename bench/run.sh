@@ -2,7 +2,7 @@
 # Every benchmark, one after the other, then one table (bench/results/summary.md) and one plot
 # (bench/results/summary.png) of the key figures against their targets, with the machine, the
 # date and the commit. Each bench starts and stops its own server or cluster, so ports 8080,
-# 8090, 8180, 8280, 9092 and 9990+ must be free. About an hour.
+# 8090, 8180, 8280, 9092 and 9990+ must be free. About 1 h 45 min.
 #   bench/run.sh                  # the whole table
 #   bench/run.sh failover-drill   # some benches again; the summary keeps the others' last figures
 #   SMOKE=1 bench/run.sh          # a few seconds per bench: proves the scripts work (CI runs this)
@@ -14,9 +14,9 @@ need jcmd openjdk-17-jdk-headless
 
 if [ -n "${SMOKE:-}" ]; then
   export DURATION=3s ROUNDS=1 SESSIONS=40 WARMUP=3 AFTER=3 STEPS="300 600" USERS=10 PER_ROUND=3 MAX_WARMUP=1 \
-    BOUND=50 MANY=300 RECOVERY=400 WARM_DURATION=2s
+    BOUND=50 MANY=300 RECOVERY=400 WARM_DURATION=2s LOGINS=100 REVOKED=10
 fi
-benches=(session-read session-write login login-timing capacity durable store-cost failover-drill)
+benches=(session-read validity-check session-write login login-timing capacity durable store-cost failover-drill soak)
 if [ "${1:-}" = "--summary" ]; then
   selected=()
   set -- --summary

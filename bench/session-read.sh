@@ -1,87 +1,158 @@
 #!/usr/bin/env bash
-# Session read against health on one node, interleaved: GET /api/session with a valid cookie
-# (session lookup, security stamp and device check, context build) against GET /api/health, with
-# wrk, 2 threads, 64 connections, DURATION each (default 30s), ROUNDS times (default 3). The
-# session reads spread over SESSIONS signed-in sessions (default 64, as 64 browsers would), and
-# one more row measures all 64 connections on a single session.
-# Starts its own node with scripts/run.sh (stopped at the end) and writes
-# bench/results/session-read.md with the machine, the date and the commit.
-#   bench/session-read.sh              # the full measurement, ~3 min 30 s
-#   DURATION=3s ROUNDS=1 bench/session-read.sh   # a smoke run
+# The session read on one node, against health and against the engine's floor, in one run, with
+# wrk -t2 -c64:
+#   health         GET /api/health (no session)
+#   check          GET /api/session/check, spread over SESSIONS signed-in sessions (default 64)
+#   session        GET /api/session over the same sessions (lookup, security stamp and device
+#                  check, session info with its context)
+#   floor-session  GET /floor/session over SESSIONS sessions of bench/floor's plain servlet, which
+#                  reads a distributable session of its own: WildFly's session manager alone
+#   floor-plain    GET /floor/plain, the same servlet without a session
+# The floor WAR (bench/floor, not in the product's EAR) is deployed beside the EAR of the node that
+# scripts/run.sh starts (stopped at the end). Warm-up rounds of WARM_DURATION (default 10s) on
+# every endpoint until each agrees with its previous round within 5 % (at most MAX_WARMUP, 20);
+# then ROUNDS (default 5) rounds of DURATION (default 20s), the endpoints interleaved (the first
+# one changes every round). The figures are the medians of the rounds' ratios; one more row puts
+# all 64 connections on a single session. Writes bench/results/session-read.md, the rates of every
+# round (warm-up included) to session-read.rounds.tsv and, with gnuplot, session-read.png.
+#   bench/session-read.sh                                              # ~15 min
+#   DURATION=3s ROUNDS=1 MAX_WARMUP=1 WARM_DURATION=2s bench/session-read.sh   # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-duration=${DURATION:-30s}
-rounds=${ROUNDS:-3}
-out="$root/bench/results/session-read.md"
+need wrk wrk
+duration=${DURATION:-20s}
+rounds=${ROUNDS:-5}
+max_warmup=${MAX_WARMUP:-20}
+warm_duration=${WARM_DURATION:-10s}
 base=http://127.0.0.1:8080
-command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+floor_war="$root/bench/floor/target/floor.war"
+work=$(mktemp -d)
+endpoints=(health check session floor-session floor-plain)
 
-"$root/scripts/run.sh" > "$root/bench/results/server.log" 2>&1 &
+if [ ! -f "$floor_war" ] || [ -n "$(find "$root/bench/floor/src" -newer "$floor_war" -print -quit)" ]; then
+  mvn -B -q -f "$root/pom.xml" -pl bench/floor package > "$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; exit 1; }
+fi
+
+"$root/scripts/run.sh" > "$results/server.log" 2>&1 &
 server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
 await_health "$base" "$server"
+"$home/bin/jboss-cli.sh" -c --controller=127.0.0.1:9990 --command="deploy $floor_war --force" > /dev/null
 
-sign_in() {
-  curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"login":"demo","password":"demo"}' "$base/api/session" \
-    | sed -n 's/^[Ss]et-[Cc]ookie: \(session_id=[^;]*\).*/\1/p' | tail -1
-}
-cookies=$(mktemp)
-for _ in $(seq "${SESSIONS:-64}"); do sign_in >> "$cookies"; done
-cookie=$(head -1 "$cookies")
-[ -n "$cookie" ] || { echo "login failed" >&2; exit 1; }
-curl -sf -o /dev/null -H "Cookie: $cookie" "$base/api/session"
+for _ in $(seq "${SESSIONS:-64}"); do sign_in_line "$base" demo demo; done | cut -f1 > "$work/api.cookies"
+for _ in $(seq "${SESSIONS:-64}"); do
+  curl -sf -D - -o /dev/null -X POST "$base/floor/session" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p'
+done > "$work/floor.cookies"
+[ "$(wc -l < "$work/floor.cookies")" = "${SESSIONS:-64}" ] || { echo "floor sessions not created" >&2; exit 1; }
 
-measure() { # name path [wrk options...] -- [script arguments...]
-  local result name=$1 path=$2 options=() arguments=()
-  shift 2
-  while [ $# -gt 0 ] && [ "$1" != "--" ]; do options+=("$1"); shift; done
-  [ $# -gt 0 ] && shift && arguments=(-- "$@")
-  result=$(wrk -t2 -c64 -d"$duration" --latency "${options[@]}" "$base$path" "${arguments[@]}")
-  echo "$result" | grep -q "Non-2xx" && { echo "$name: non-2xx answers" >&2; echo "$result" >&2; exit 1; }
-  printf '%s|%s|%s|%s\n' "$name" \
-    "$(echo "$result" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$result" | awk '$1 == "50%" {print $2}')" \
-    "$(echo "$result" | awk '$1 == "99%" {print $2}')"
+# One measurement of an endpoint for SECONDS: its req/s (fails on any error or non-2xx answer).
+rate() { # endpoint seconds
+  local figures
+  case $1 in
+    health) figures=$(wrk_figures -t2 -c64 -d"$2" "$base/api/health") ;;
+    check) figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "$base/api/session/check" -- "$work/api.cookies") ;;
+    session) figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "$base/api/session" -- "$work/api.cookies") ;;
+    one-session) figures=$(wrk_figures -t2 -c64 -d"$2" -H "Cookie: $(head -1 "$work/api.cookies")" "$base/api/session") ;;
+    floor-session) figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "$base/floor/session" -- "$work/floor.cookies") ;;
+    floor-plain) figures=$(wrk_figures -t2 -c64 -d"$2" "$base/floor/plain") ;;
+  esac
+  [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  echo "${figures%%|*}"
 }
 
-warm_up() { wrk -t2 -c64 -d5s -H "Cookie: $cookie" "$base/api/session" > /dev/null; wrk -t2 -c64 -d5s "$base/api/health" > /dev/null; }
-warm_up
-rows=()
-for round in $(seq "$rounds"); do
-  rows+=("$(measure health /api/health)")
-  rows+=("$(measure session /api/session -s "$root/bench/sessions.lua" -- "$cookies")")
+# Rates of every round, "phase<TAB>round<TAB>endpoint<TAB>req/s", for the table and the plot.
+rounds_tsv="$results/session-read.rounds.tsv"
+: > "$rounds_tsv"
+# Warm-up rounds run every endpoint once, so that the code they share warms for all of them, until
+# each endpoint's rate agrees with its previous round within 5 % in the same round. (Warmed one
+# after the other, an endpoint could stop on two rounds of a slow climb.)
+declare -A previous
+settled=no
+for warm in $(seq "$max_warmup"); do
+  all_agreed=yes
+  for endpoint in "${endpoints[@]}"; do
+    current=$(rate "$endpoint" "$warm_duration")
+    printf 'warm-up\t%s\t%s\t%s\n' "$warm" "$endpoint" "$current" >> "$rounds_tsv"
+    awk -v a="$current" -v b="${previous[$endpoint]:-0}" 'BEGIN {exit !(b > 0 && a / b >= 0.95 && a / b <= 1.05)}' \
+      || all_agreed=no
+    previous[$endpoint]=$current
+  done
+  [ "$all_agreed" = yes ] && { settled=yes; break; }
 done
-one_session=$(measure one-session /api/session -H "Cookie: $cookie")
+for round in $(seq "$rounds"); do
+  for i in "${!endpoints[@]}"; do
+    endpoint=${endpoints[$(((i + round - 1) % ${#endpoints[@]}))]}
+    printf 'measured\t%s\t%s\t%s\n' "$round" "$endpoint" "$(rate "$endpoint" "$duration")" >> "$rounds_tsv"
+  done
+done
+one_session=$(rate one-session "$duration")
 
-sum() { printf '%s\n' "${rows[@]}" | awk -F'|' -v n="$1" '$1 == n {s += $2; c++} END {printf "%.0f", s / c}'; }
-SESSIONS_USED=$(wc -l < "$cookies")
-health=$(sum health)
-session=$(sum session)
-ratio=$(awk -v a="$session" -v b="$health" 'BEGIN {printf "%.2f", a / b}')
+median() { sort -g | awk '{v[++n] = $1} END {printf "%.4f", (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2}'; }
+# The median over the measured rounds of the ratio A/B of each round.
+median_ratio() { # a b
+  awk -F'\t' -v a="$1" -v b="$2" '$1 == "measured" {r[$2, $3] = $4; n = ($2 > n) ? $2 : n}
+    END {for (i = 1; i <= n; i++) print r[i, a] / r[i, b]}' "$rounds_tsv" | median | xargs printf '%.2f'
+}
+median_rate() { # endpoint
+  awk -F'\t' -v e="$1" '$1 == "measured" && $3 == e {print $4}' "$rounds_tsv" | median | xargs printf '%.0f'
+}
+session_health=$(median_ratio session health)
+check_health=$(median_ratio check health)
+session_floor=$(median_ratio session floor-session)
+floor_plain=$(median_ratio floor-session floor-plain)
+
 {
-  echo "# Session read against health"
+  echo "# Session read against health and the engine's floor"
   echo
-  echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB"
-  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "- commit: $(git -C "$root" rev-parse --short HEAD)"
-  echo "- wrk -t2 -c64 -d$duration, $rounds rounds interleaved, one node (scripts/run.sh, H2), same machine"
+  provenance
+  echo "- one node (scripts/run.sh, H2, durable sessions), bench/floor's WAR deployed beside the EAR"
+  echo "- wrk -t2 -c64; warm-up: $warm rounds of $warm_duration per endpoint, every endpoint in each round, until each agreed with its previous round within 5 % (at most $max_warmup rounds; $([ "$settled" = yes ] && echo "settled" || echo "**not settled**: the figures may still climb"))"
+  echo "- $rounds rounds of $duration, endpoints interleaved (the first changes every round); reads spread over ${SESSIONS:-64} sessions"
   echo
-  echo "| round | endpoint | req/s | p50 | p99 |"
-  echo "|---|---|---|---|---|"
-  i=0
-  for row in "${rows[@]}"; do
-    IFS='|' read -r name rps p50 p99 <<< "$row"
-    echo "| $((i / 2 + 1)) | $name | $rps | $p50 | $p99 |"
-    i=$((i + 1))
+  echo "| round | $(IFS='|'; echo "${endpoints[*]}" | sed 's/|/ req\/s | /g') req/s | session/health | check/health | session/floor |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for round in $(seq "$rounds"); do
+    awk -F'\t' -v r="$round" '$1 == "measured" && $2 == r {v[$3] = $4}
+      END {printf "| %s | %s | %s | %s | %s | %s | %.2f | %.2f | %.2f |\n", r, v["health"], v["check"], v["session"], v["floor-session"], v["floor-plain"],
+        v["session"] / v["health"], v["check"] / v["health"], v["session"] / v["floor-session"]}' "$rounds_tsv"
   done
   echo
+  echo "Medians of the rounds' ratios:"
   echo
-  IFS='|' read -r _ rps p50 p99 <<< "$one_session"
-  echo "All 64 connections on one session: $rps req/s, p50 $p50, p99 $p99."
+  echo "| ratio | median | target |"
+  echo "|---|---|---|"
+  echo "| GET /api/session / GET /api/health | **$session_health** | ≥ 0.85 |"
+  echo "| GET /api/session/check / GET /api/health | **$check_health** | ≥ 0.95 |"
+  echo "| GET /api/session / the floor's session read | **$session_floor** | ≥ 0.5 |"
+  echo "| the floor's session read / the floor without a session | $floor_plain | (what a session costs WildFly) |"
   echo
-  echo "Mean: health $health req/s, session ($SESSIONS_USED sessions) $session req/s; ratio session/health **$ratio** (target ≥ 0.85)."
-} > "$out"
-cat "$out"
+  echo "Median rates: health $(median_rate health), check $(median_rate check), session $(median_rate session), floor session $(median_rate floor-session), floor plain $(median_rate floor-plain) req/s."
+  echo "All 64 connections on one session: GET /api/session $one_session req/s (after the rounds)."
+  echo
+  echo "![rates over the rounds, warm-up included](session-read.png)"
+} > "$results/session-read.md"
+cat "$results/session-read.md"
+
+if command -v gnuplot > /dev/null; then
+  plot_data="$work/plot"
+  for endpoint in "${endpoints[@]}"; do
+    awk -F'\t' -v e="$endpoint" '$3 == e {n++; print n "\t" $4 "\t" ($1 == "warm-up" ? 0 : 1)}' "$rounds_tsv" > "$plot_data.$endpoint"
+  done
+  gnuplot <<PLOT
+set terminal pngcairo size 1000,500 font "sans,10"
+set output "$results/session-read.png"
+set title "Session read: req/s per round, warm-up rounds first ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+set xlabel "round of the endpoint (warm-up, then measured)"
+set ylabel "req/s"
+set yrange [0:*]
+set grid ytics
+set key outside right
+plot $(for e in "${endpoints[@]}"; do printf '"%s" using 1:2 with linespoints title "%s", ' "$plot_data.$e" "$e"; done | sed 's/, $//')
+PLOT
+fi
+
 start_figures session-read
-figure session-read "session read req/s / health req/s" "$ratio" "≥ 0.85" "$(at_least "$ratio" 0.85)"
+figure session-read "session read / health" "$session_health" "≥ 0.85" "$(at_least "$session_health" 0.85)"
+figure session-read "session check / health" "$check_health" "≥ 0.95" "$(at_least "$check_health" 0.95)"
+figure session-read "session read / engine floor" "$session_floor" "≥ 0.5" "$(at_least "$session_floor" 0.5)"

@@ -1,6 +1,6 @@
--- wrk script: GET /api/session, each request with the next of the session cookies listed in the
--- file given after "--" (one "session_id=..." per line), so that requests spread over many
--- sessions, as many browsers would send them.
+-- wrk script: GET of the URL wrk was given, each request with the next of the session cookies
+-- listed in the file given after "--" (one "name=value" per line), so that requests spread over
+-- many sessions, as many browsers would send them.
 local cookies = {}
 local next_index = 0
 
@@ -12,5 +12,5 @@ end
 
 function request()
   next_index = next_index % #cookies + 1
-  return wrk.format("GET", "/api/session", { ["Cookie"] = cookies[next_index] })
+  return wrk.format("GET", nil, { ["Cookie"] = cookies[next_index] })
 end

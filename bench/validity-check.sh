@@ -10,9 +10,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 duration=${DURATION:-20s}
 logins=${LOGINS:-10000}
 revoked=${REVOKED:-1000}
-out="$root/bench/results/validity-check.md"
+max_warmup=${MAX_WARMUP:-20}
+warm_duration=${WARM_DURATION:-10s}
+out="$results/validity-check.md"
 base=http://127.0.0.1:8080
-command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+need wrk wrk
 
 rm -rf "$root/run/bench-validity"
 ERP_NODE=bench-validity ERP_PASSWORD_ARGON2_MEMORY_KIB=64 ERP_PASSWORD_ARGON2_ITERATIONS=1 \
@@ -21,19 +23,26 @@ server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
 await_health "$base" "$server"
 
-sign_in() { # login password [cookie-jar]
-  curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$1\",\"password\":\"$2\"}" "$base/api/session" \
-    | sed -n 's/^[Ss]et-[Cc]ookie: \(session_id=[^;]*\).*/\1/p' | tail -1
+sign_in() { # login password
+  sign_in_line "$base" "$1" "$2" | cut -f1
 }
-reads() { # cookie
-  wrk -t2 -c64 -d"$duration" --latency -H "Cookie: $1" "$base/api/session" \
-    | awk '/Requests\/sec/ {rps = $2} $1 == "99%" {p99 = $2} END {print rps "|" p99}'
+reads() { # cookie [seconds]
+  local figures
+  figures=$(wrk_figures -t2 -c64 -d"${2:-$duration}" -H "Cookie: $1" "$base/api/session")
+  [ "${figures##*|}" = 0 ] || { echo "${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  IFS='|' read -r rps _ p99 _ <<< "$figures"
+  echo "$rps|$p99"
 }
 
 demo=$(sign_in demo demo)
-# Warm the JVM up first, so the first measured run is not the slowest for that reason alone.
-wrk -t2 -c64 -d30s -H "Cookie: $demo" "$base/api/session" > /dev/null
+# Warm-up until two consecutive rounds agree within 5 %, so the first measured run is not the
+# slowest for that reason alone.
+previous=0
+for warm in $(seq "$max_warmup"); do
+  current=$(reads "$demo" "$warm_duration" | cut -d'|' -f1)
+  awk -v a="$current" -v b="$previous" 'BEGIN {exit !(b > 0 && a / b >= 0.95 && a / b <= 1.05)}' && break
+  previous=$current
+done
 empty=$(reads "$demo")
 
 # Another user with many sessions: created by the admin, then signed in LOGINS times.
@@ -64,10 +73,8 @@ ratio=$(awk -v f="$f_rps" -v e="$e_rps" 'BEGIN {printf "%.2f", f / e}')
 {
   echo "# Validity check against the size of the device log"
   echo
-  echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB"
-  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "- commit: $(git -C "$root" rev-parse --short HEAD)"
-  echo "- GET /api/session, wrk -t2 -c64 -d$duration, one node (scripts/run.sh, H2)"
+  provenance
+  echo "- GET /api/session, wrk -t2 -c64 -d$duration, one node (scripts/run.sh, H2); warm-up: $warm rounds of $warm_duration"
   echo "- device log after seeding: $logins logins of one user, $revoked of them revoked ($live still live)"
   echo
   echo "| device log | session | req/s | p99 |"
@@ -80,3 +87,5 @@ ratio=$(awk -v f="$f_rps" -v e="$e_rps" 'BEGIN {printf "%.2f", f / e}')
   echo "Ratio full log / empty log: **$ratio** (target ≥ 0.95)."
 } > "$out"
 cat "$out"
+start_figures validity-check
+figure validity-check "read with full device log / empty" "$ratio" "≥ 0.95" "$(at_least "$ratio" 0.95)"
