@@ -2,6 +2,8 @@ package org.erp.sessions.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +42,11 @@ public class UserDirectory {
     return require(uid).view();
   }
 
-  /** The named companies, in the order given; ids that no longer exist are left out. */
+  /**
+   * The named companies, in the order given; ids that no longer exist are left out. Read on every
+   * session read, from the second-level cache: no transaction of its own.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<CompanyView> companies(@NotNull(message = "is required") List<Integer> ids) {
     List<CompanyView> companies = new ArrayList<>(ids.size());
     for (Integer id : ids) {
