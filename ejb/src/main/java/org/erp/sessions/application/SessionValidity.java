@@ -36,7 +36,7 @@ public class SessionValidity {
    * The session's user as of now, or empty when the session must end. Reads only: a database
    * outage does not stop sessions whose user and device are cached. No transaction of its own
    * (the request has none): two second-level-cache reads need none, and a JTA transaction begun
-   * and committed on every request was a measurable part of the read.
+   * and committed on every request was part of what a read cost (bench/README.md).
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Standing> check(int uid, String deviceId, String securityStamp) {
