@@ -75,6 +75,17 @@ wrk_figures() { # wrk arguments...
     "$(echo "$result" | awk '/Non-2xx/ {e += $NF} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}')"
 }
 
+# Whether a warm-up round's rate A agrees with the previous round's B within 5 % (the warm-up's end).
+agree() { # a b
+  awk -v a="$1" -v b="$2" 'BEGIN {exit !(b > 0 && a / b >= 0.95 && a / b <= 1.05)}'
+}
+
+# The median of the numbers given as arguments, or read from standard input when none are given.
+median() {
+  { if [ $# -gt 0 ]; then printf '%s\n' "$@"; else cat; fi; } \
+    | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
 mean_of() { # field-number rows... (rows are "a|b|c")
   local field=$1
   shift

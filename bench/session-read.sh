@@ -74,8 +74,7 @@ for warm in $(seq "$max_warmup"); do
   for endpoint in "${endpoints[@]}"; do
     current=$(rate "$endpoint" "$warm_duration")
     printf 'warm-up\t%s\t%s\t%s\n' "$warm" "$endpoint" "$current" >> "$rounds_tsv"
-    awk -v a="$current" -v b="${previous[$endpoint]:-0}" 'BEGIN {exit !(b > 0 && a / b >= 0.95 && a / b <= 1.05)}' \
-      || all_agreed=no
+    agree "$current" "${previous[$endpoint]:-0}" || all_agreed=no
     previous[$endpoint]=$current
   done
   [ "$all_agreed" = yes ] && { settled=yes; break; }
@@ -88,7 +87,6 @@ for round in $(seq "$rounds"); do
 done
 one_session=$(rate one-session "$duration")
 
-median() { sort -g | awk '{v[++n] = $1} END {printf "%.4f", (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2}'; }
 # The median over the measured rounds of the ratio A/B of each round.
 median_ratio() { # a b
   awk -F'\t' -v a="$1" -v b="$2" '$1 == "measured" {r[$2, $3] = $4; n = ($2 > n) ? $2 : n}

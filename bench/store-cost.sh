@@ -102,10 +102,6 @@ cpu_table() { # kind
     }' | sort -t$'\t' -k1,1 -g -r | cut -f2
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-
-# Within 5 % of each other.
-agree() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(b > 0 && a / b > 0.95 && a / b < 1.05)}'; }
 
 rows=()
 for kind in read write; do

@@ -40,7 +40,7 @@ demo=$(sign_in demo demo)
 previous=0
 for warm in $(seq "$max_warmup"); do
   current=$(reads "$demo" "$warm_duration" | cut -d'|' -f1)
-  awk -v a="$current" -v b="$previous" 'BEGIN {exit !(b > 0 && a / b >= 0.95 && a / b <= 1.05)}' && break
+  agree "$current" "$previous" && break
   previous=$current
 done
 empty=$(reads "$demo")
