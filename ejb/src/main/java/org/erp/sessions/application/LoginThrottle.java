@@ -12,9 +12,13 @@ import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.login.ClientAddresses;
 import org.erp.sessions.domain.login.LoginFailure;
 import org.erp.sessions.domain.login.ThrottleRule;
+import org.hibernate.Session;
 
 /**
  * The login cooldown, counted across the cluster in the database. An attempt is counted
@@ -47,6 +52,9 @@ import org.erp.sessions.domain.login.ThrottleRule;
 @Stateless
 public class LoginThrottle {
 
+  /** SQLSTATE of a duplicate key, in H2 as in the SQL standard. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   @PersistenceContext private EntityManager em;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
@@ -55,8 +63,8 @@ public class LoginThrottle {
   public record Reservation(String loginAtAddress, String address, String login) {}
 
   /**
-   * A first attempt lost the race to insert a counter row (or waited too long for its lock):
-   * nothing was counted, and the next try finds the row. An application exception, so the
+   * An attempt waited too long for a counter row's lock, or its new row was forgotten as quiet
+   * meanwhile: nothing was counted, and the next try goes through. An application exception, so the
    * container rolls back without logging it as a failure.
    */
   @ApplicationException(rollback = true)
@@ -72,8 +80,9 @@ public class LoginThrottle {
    * Counts an attempt, or refuses it with {@code too_many_attempts} (counting nothing) while one of
    * its counts holds attempts back. Its own transaction, committed before the password is
    * verified: concurrent attempts see each other. Rows are locked in key order, so two attempts
-   * never wait for each other's rows crosswise. A first attempt racing another to insert a row
-   * fails with {@link CountRaced}; the caller tries again (the row exists then).
+   * never wait for each other's rows crosswise. Concurrent first attempts add a missing row once
+   * ({@link #insertIfAbsent}); an attempt that could not count fails with {@link CountRaced}, and
+   * the caller tries again.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Reservation reserve(String login, String clientAddress) {
@@ -96,8 +105,12 @@ public class LoginThrottle {
     for (Map.Entry<String, ThrottleRule> entry : rules.entrySet()) {
       LoginFailure counter = em.find(LoginFailure.class, entry.getKey(), LockModeType.PESSIMISTIC_WRITE);
       if (counter == null) {
-        counter = new LoginFailure(entry.getKey(), now);
-        em.persist(counter);
+        insertIfAbsent(entry.getKey(), now);
+        counter = em.find(LoginFailure.class, entry.getKey(), LockModeType.PESSIMISTIC_WRITE);
+        if (counter == null) {
+          // Deleted in between as quiet (forgetQuietCounters): the next try adds it again.
+          throw new CountRaced(new IllegalStateException("counter row forgotten meanwhile"));
+        }
       }
       counters.put(entry.getKey(), counter);
       Duration held = counter.waitBeforeNextAttempt(now, entry.getValue());
@@ -153,6 +166,36 @@ public class LoginThrottle {
     return em.createQuery("delete from LoginFailure f where f.lastFailureAt < :quietSince")
         .setParameter("quietSince", clock.instant().minus(config.loginCooldown()))
         .executeUpdate();
+  }
+
+  /**
+   * Adds a counter row unless one exists, without an error when a concurrent first attempt adds
+   * it first: that attempt's insert is waited for, then this one does nothing. (An entity persist
+   * would fail on the unique key, and Hibernate logs every such failure as an ERROR, though the
+   * login goes on.) PostgreSQL skips the row with {@code ON CONFLICT DO NOTHING}; a failed
+   * statement would end its transaction. H2 has no such clause, and a failed statement leaves its
+   * transaction usable, so the duplicate key is caught here, before Hibernate sees it.
+   */
+  private void insertIfAbsent(String key, Instant now) {
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              boolean postgres =
+                  connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+              String insert =
+                  "insert into erp_login_failure (throttle_key, failures, last_failure_at)"
+                      + " values (?, 0, ?)"
+                      + (postgres ? " on conflict (throttle_key) do nothing" : "");
+              try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                statement.setString(1, key);
+                statement.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                statement.executeUpdate();
+              } catch (SQLException duplicate) {
+                if (postgres || !UNIQUE_VIOLATION.equals(duplicate.getSQLState())) {
+                  throw duplicate;
+                }
+              }
+            });
   }
 
   private static List<String> sortedKeys(Reservation reservation) {
