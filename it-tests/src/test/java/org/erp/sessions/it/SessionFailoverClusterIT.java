@@ -482,8 +482,9 @@ class SessionFailoverClusterIT {
 
   /**
    * Sessions are kept in the database too (configure.cli): while it is away, what a node holds in
-   * memory is still served, and a change that cannot be stored is refused with 503 and nothing
-   * changed, rather than acknowledged and lost at the next restart.
+   * memory is still served, and a change that cannot be stored (custom data, a sign-in, a company
+   * switch) is refused with 503 and nothing changed, rather than acknowledged and lost at the next
+   * restart.
    */
   @Test
   void aDatabaseOutageKeepsSessionsServedAndRefusesWhatCannotBeStoredWith503UntilItReturns()
@@ -509,6 +510,18 @@ class SessionFailoverClusterIT {
             client.put("/api/session/data/step-" + url.substring(url.length() - 4), "{\"value\":2}");
         assertEquals(503, unstored.status(), unstored.body());
         assertEquals("service_unavailable", unstored.code());
+        // A company switch lives only in the session, whose store writes behind the request: it
+        // is refused too, rather than kept in memory where a restart would lose it.
+        ApiClient.Response switched =
+            client.put("/api/session/companies", "{\"allowed_company_ids\":[2,1]}");
+        assertEquals(503, switched.status(), switched.body());
+        assertEquals("service_unavailable", switched.code());
+        assertEquals(
+            List.of(1, 2),
+            LoginIT.ints(
+                client.get("/api/session").expect(200).json().getJsonObject("context"),
+                "allowed_company_ids"),
+            "a refused company switch changed the session");
         ApiClient.Response refused = new ApiClient().at(url).login(login, "cluster password");
         assertEquals(503, refused.status(), refused.body());
         assertEquals("service_unavailable", refused.code());
@@ -546,6 +559,7 @@ class SessionFailoverClusterIT {
     JsonObject data = client.get("/api/session/data").expect(200).json();
     assertEquals(
         Set.of("draft", "after"), data.keySet(), "a refused write left something behind");
+    client.put("/api/session/companies", "{\"allowed_company_ids\":[2,1]}").expect(200);
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.infrastructure.SessionDataStore;
+import org.erp.sessions.infrastructure.SessionStoreReach;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.LoginOutcome;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.Store;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics;
@@ -53,6 +54,7 @@ public class SessionService {
   @Inject private ContextService contexts;
   @Inject private UserDirectory users;
   @Inject private SessionDataStore data;
+  @Inject private SessionStoreReach store;
   @Inject private SessionAudit audit;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
@@ -195,10 +197,14 @@ public class SessionService {
     return active.activeAt(now);
   }
 
-  /** Makes the first company current and the others active; 403 for one the user may not use. */
+  /**
+   * Makes the first company current and the others active; 403 for one the user may not use, 503
+   * while durable sessions cannot reach their database (nothing changes).
+   */
   public ActiveSession selectCompanies(
       SessionStorage storage, ActiveSession active, List<Integer> selection) {
     List<Integer> checked = contexts.selectCompanies(active.user(), selection);
+    store.requireDurable();
     SessionState changed = active.state().withActiveCompanies(checked);
     storage.store(changed);
     return active.with(changed);

@@ -119,7 +119,9 @@ public class SessionResource {
       summary = "Choose the active companies",
       description =
           "The first id becomes the current company. 403 company_not_allowed for a company the"
-              + " user may not access, 400 validation_failed for an empty list or duplicates.")
+              + " user may not access, 400 validation_failed for an empty list or duplicates,"
+              + " 503 service_unavailable (nothing changed) while durable sessions cannot reach"
+              + " their database.")
   public SessionInfo selectCompanies(InputStream body) {
     List<Integer> selection = bodies.read(body, CompanySelection.class).allowedCompanyIds();
     return infos.of(sessions.selectCompanies(current.storage(), current.get(), selection));
