@@ -19,7 +19,7 @@ export JBOSS_JAVA_SIZING="-Xms1g -Xmx1g"
 "$root/scripts/cluster.sh" up 2
 trap '"$root/scripts/cluster.sh" down > /dev/null' EXIT
 
-create_bench_users "$base" bench "$users" "$password"
+create_users "$base" bench "$users" "$password"
 # Warm up the login path, then forget those sessions' weight by measuring the base after them.
 java "$root/bench/CreateSessions.java" "$base" 200 "$users" bench "$password" > /dev/null
 

@@ -25,24 +25,12 @@ password="bench password"
 base=http://127.0.0.1:8080
 node=bench-durable
 cookies="$root/run/$node.cookies"
-server=
 need jcmd openjdk-17-jdk-headless
 
 export ERP_NODE=$node ERP_SESSION_MAX_IN_MEMORY=$bound
 export ERP_PASSWORD_ARGON2_MEMORY_KIB=8 ERP_PASSWORD_ARGON2_ITERATIONS=1
 export JBOSS_JAVA_SIZING="-Xms1g -Xmx1g"
 
-start_node() {
-  "$root/scripts/run.sh" > /dev/null 2>&1 &
-  server=$!
-  await_health "$base" "$server"
-}
-stop_node() {
-  [ -n "$server" ] || return 0
-  kill -TERM "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  server=
-}
 # Sessions signed in until COUNT are stored, their cookies appended to the cookie file.
 sign_in_until() { # count
   local have
@@ -63,35 +51,35 @@ all_served() { [[ "$1" == "read=$2 200=$2 "* ]] && echo yes || echo no; }
 restart_and_time() {
   local first began
   first=$(head -1 "$cookies")
-  stop_node
+  stop_node "$node_pid"
   began=$(date +%s.%N)
   "$root/scripts/run.sh" > /dev/null 2>&1 &
-  server=$!
+  node_pid=$!
   until [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' -H "Cookie: $first" "$base/api/session")" = 200 ]; do
-    kill -0 "$server" 2>/dev/null || { echo "the node ended before it served a session" >&2; return 1; }
+    kill -0 "$node_pid" 2>/dev/null || { echo "the node ended before it served a session" >&2; return 1; }
     sleep 0.2
   done
   recovered_in=$(awk -v b="$began" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - b}')
 }
 
 rm -rf "${root:?}/run/$node" "$cookies" "$cookies.sample"
-trap 'stop_node; rm -rf "${root:?}/run/$node" "$cookies" "$cookies.sample"' EXIT
-start_node
-create_bench_users "$base" bench "$users" "$password"
+trap 'stop_node "${node_pid:-}"; rm -rf "${root:?}/run/$node" "$cookies" "$cookies.sample"' EXIT
+start_node "$base" /dev/null
+create_users "$base" bench "$users" "$password"
 # Warm up the login and read paths; their sessions are not counted (nor kept).
 java "$root/bench/CreateSessions.java" "$base" 200 "$users" bench "$password" > /dev/null
 : > "$cookies"
-base_heap=$(heap_after_gc_kib "$(jvm_of "$server")")
+base_heap=$(heap_after_gc_kib "$(jvm_of "$node_pid")")
 
 sign_in_until "$bound" > /dev/null
-heap_bound=$(heap_after_gc_kib "$(jvm_of "$server")")
+heap_bound=$(heap_after_gc_kib "$(jvm_of "$node_pid")")
 recovery_rows=()
 for target in $(printf '%s\n' $recovery "$many" | sort -n -u); do
   logins=$(sign_in_until "$target")
   if [ "$target" = "$many" ]; then
-    heap_many=$(heap_after_gc_kib "$(jvm_of "$server")")
+    heap_many=$(heap_after_gc_kib "$(jvm_of "$node_pid")")
     read_many=$(read_all)
-    heap_many_read=$(heap_after_gc_kib "$(jvm_of "$server")")
+    heap_many_read=$(heap_after_gc_kib "$(jvm_of "$node_pid")")
   fi
   if [[ " $recovery " == *" $target "* ]]; then
     restart_and_time
@@ -104,7 +92,8 @@ every=$(((stored + sample - 1) / sample))
 awk -v n="$every" '(NR - 1) % n == 0' "$cookies" > "$cookies.sample"
 read_after=$(read_all "$cookies.sample")
 sampled=$(wc -l < "$cookies.sample")
-stop_node
+stop_node "$node_pid"
+node_pid=
 
 growth=$(((heap_many - heap_bound) / 1024))
 growth_read=$(((heap_many_read - heap_bound) / 1024))

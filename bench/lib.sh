@@ -1,31 +1,10 @@
-# Shared by the bench scripts (sourced): where things are, and how figures are taken and written.
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Shared by the bench scripts (sourced): where results go, and how figures are taken and written.
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/harness.sh" # root, start_node, sign_in_line, provenance...
 results="$root/bench/results"
 mkdir -p "$results"
-source "$root/scripts/lib.sh" # wait_begin, wait_note
-
-# Waits until the server at BASE answers /api/health, saying what it waits for every 10 s; fails
-# when the server process (PID) ends first, or after 180 s.
-await_health() { # base pid
-  local deadline=$((SECONDS + 180))
-  wait_begin
-  until curl -sf -m 5 -o /dev/null "$1/api/health"; do # a booting WildFly holds requests
-    kill -0 "$2" 2>/dev/null || { echo "the server for $1 ended before it answered" >&2; return 1; }
-    [ $SECONDS -lt $deadline ] || { echo "the server for $1 did not answer within 180 s" >&2; return 1; }
-    wait_note "the server to start and answer $1/api/health"
-    sleep 1
-  done
-}
 
 need() { # command package
   command -v "$1" > /dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
-}
-
-# The header lines every results file starts with: machine, date, commit.
-provenance() {
-  echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(free -g | awk '/Mem:/ {print $2}') GiB"
-  echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "- commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- . ':!bench/results' || echo ' (with uncommitted changes)')"
 }
 
 # The JVM that scripts/run.sh (the process with this pid) started.
@@ -37,31 +16,6 @@ jvm_of() { # run.sh-pid
 heap_after_gc_kib() {
   jcmd "$1" GC.run > /dev/null
   jcmd "$1" GC.heap_info | awk '/ used / {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print v; exit}}'
-}
-
-# Signs in and prints "session_id=...<TAB>csrf" for LOGIN/PASSWORD at BASE.
-sign_in_line() { # base login password
-  local answer cookie csrf
-  answer=$(curl -s -D - -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$2\",\"password\":\"$3\"}" "$1/api/session")
-  cookie=$(echo "$answer" | sed -n 's/^[Ss]et-[Cc]ookie: \(session_id=[^;]*\).*/\1/p' | tail -1)
-  csrf=$(echo "$answer" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')
-  [ -n "$cookie" ] && [ -n "$csrf" ] || { echo "login of $2 at $1 failed: $answer" >&2; return 1; }
-  printf '%s\t%s\n' "$cookie" "$csrf"
-}
-
-# Creates the users PREFIX1..PREFIX{COUNT} with PASSWORD through the admin API at BASE (those that
-# exist already are kept), so that many logins spread over many users.
-create_bench_users() { # base prefix count password
-  local admin csrf status i
-  IFS=$'\t' read -r admin csrf <<< "$(sign_in_line "$1" admin admin)"
-  for i in $(seq "$3"); do
-    status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $admin" -H "X-CSRF-Token: $csrf" \
-      -H 'Content-Type: application/json' "$1/api/admin/users" \
-      -d "{\"login\":\"$2$i\",\"password\":\"$4\",\"name\":\"Bench $i\",\"company_ids\":[1],\"lang\":\"en_US\",\"tz\":\"UTC\"}")
-    [ "$status" = 201 ] || [ "$status" = 409 ] || { echo "creating $2$i: HTTP $status" >&2; return 1; }
-  done
-  curl -s -o /dev/null -H "Cookie: $admin" -H "X-CSRF-Token: $csrf" -X DELETE "$1/api/session"
 }
 
 # One wrk measurement as "req/s|p50|p99|non-2xx+socket errors".
@@ -84,6 +38,106 @@ agree() { # a b
 median() {
   { if [ $# -gt 0 ]; then printf '%s\n' "$@"; else cat; fi; } \
     | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# Rounds: every rate a bench takes, "phase<TAB>round<TAB>side<TAB>req/s" in
+# results/<bench>.rounds.tsv (phase warm-up or measured), for its table, its medians and its plot.
+# A side is what a round measures (an endpoint, a node count...). A bench defines a function
+# MEASURE that takes a side and a duration and prints one req/s figure.
+start_rounds() { # bench
+  rounds_bench=$1
+  rounds_tsv="$results/$1.rounds.tsv"
+  : > "$rounds_tsv"
+}
+
+# Warm-up rounds run every side once, so that the code they share warms for all of them, until
+# each side's rate agrees with its previous round within 5 % in the same round (warmed one after
+# the other, a side could stop on two rounds of a slow climb), at most MAX rounds. Leaves the
+# number of rounds in warmed and yes/no in settled.
+warm_up() { # measure duration max sides...
+  local measure=$1 duration=$2 max=$3 side current all_agreed
+  shift 3
+  local -A previous=()
+  settled=no
+  for warmed in $(seq "$max"); do
+    all_agreed=yes
+    for side in "$@"; do
+      current=$("$measure" "$side" "$duration")
+      printf 'warm-up\t%s\t%s\t%s\n' "$warmed" "$side" "$current" >> "$rounds_tsv"
+      agree "$current" "${previous[$side]:-0}" || all_agreed=no
+      previous[$side]=$current
+    done
+    [ "$all_agreed" = yes ] && { settled=yes; return 0; }
+  done
+  return 0 # not settled: the page says so
+}
+
+# COUNT measured rounds of every side, interleaved: the side that goes first changes every round.
+measure_rounds() { # measure duration count sides...
+  local measure=$1 duration=$2 count=$3 round i side rate
+  shift 3
+  local sides=("$@")
+  for round in $(seq "$count"); do
+    for i in "${!sides[@]}"; do
+      side=${sides[$(((i + round - 1) % ${#sides[@]}))]}
+      rate=$("$measure" "$side" "$duration") # on its own: a failed measurement ends the bench
+      printf 'measured\t%s\t%s\t%s\n' "$round" "$side" "$rate" >> "$rounds_tsv"
+    done
+  done
+}
+
+# The warm-up line of a results file.
+warm_up_note() { # duration max
+  echo "warm-up: $warmed rounds of $1 per side, every side in each round, until each agreed with its previous round within 5 % (at most $2 rounds; $([ "$settled" = yes ] && echo "settled" || echo "**not settled**: the figures may still climb"))"
+}
+
+# The median over the measured rounds of the ratio A/B of each round.
+median_ratio() { # side-a side-b
+  awk -F'\t' -v a="$1" -v b="$2" '$1 == "measured" {r[$2, $3] = $4; n = ($2 > n) ? $2 : n}
+    END {for (i = 1; i <= n; i++) print r[i, a] / r[i, b]}' "$rounds_tsv" | median | xargs printf '%.2f'
+}
+
+# The median of a side's measured rates.
+median_rate() { # side
+  awk -F'\t' -v s="$1" '$1 == "measured" && $3 == s {print $4}' "$rounds_tsv" | median | xargs printf '%.0f'
+}
+
+# One table row per measured round: the round, then each side's req/s.
+rounds_table() { # sides...
+  local round side
+  echo "| round |$(printf ' %s req/s |' "$@")"
+  echo "|---|$(printf -- '---|%.0s' "$@")"
+  for round in $(awk -F'\t' '$1 == "measured" {print $2}' "$rounds_tsv" | sort -n -u); do
+    printf '| %s |' "$round"
+    for side in "$@"; do
+      printf ' %s |' "$(awk -F'\t' -v r="$round" -v s="$side" '$1 == "measured" && $2 == r && $3 == s {print $4}' "$rounds_tsv")"
+    done
+    echo
+  done
+}
+
+# results/<bench>.png: each side's rate over its rounds, warm-up first, so that the warm-up shows.
+# Needs gnuplot (gnuplot-nox); without it there is no plot.
+plot_rounds() { # title
+  command -v gnuplot > /dev/null || { echo "no gnuplot: no plot of the rounds" >&2; return 0; }
+  local data side plot=""
+  data=$(mktemp -d)
+  for side in $(awk -F'\t' '!seen[$3]++ {print $3}' "$rounds_tsv"); do
+    awk -F'\t' -v s="$side" '$3 == s {n++; print n "\t" $4}' "$rounds_tsv" > "$data/$side"
+    plot+="\"$data/$side\" using 1:2 with linespoints title \"$side\", "
+  done
+  gnuplot <<PLOT
+set terminal pngcairo size 1000,500 font "sans,10"
+set output "$results/$rounds_bench.png"
+set title "$1: req/s per round, warm-up rounds first ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+set xlabel "round of the side (warm-up, then measured)"
+set ylabel "req/s"
+set yrange [0:*]
+set grid ytics
+set key outside right
+plot ${plot%, }
+PLOT
+  rm -rf "$data"
 }
 
 mean_of() { # field-number rows... (rows are "a|b|c")

@@ -14,11 +14,9 @@ per_round=${PER_ROUND:-30}
 max_warmup=${MAX_WARMUP:-10}
 base=http://127.0.0.1:8080
 
-ERP_NODE=bench-login-timing ERP_LOGIN_COOLDOWN_AFTER=1000000 ERP_LOGIN_ADDRESS_COOLDOWN_AFTER=1000000 \
-  ERP_LOGIN_SLOWDOWN_AFTER=1000000 "$root/scripts/run.sh" > "$results/login-timing-server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-await_health "$base" "$server"
+trap 'stop_node "${node_pid:-}"' EXIT
+start_node "$base" "$results/login-timing-server.log" ERP_NODE=bench-login-timing \
+  ERP_LOGIN_COOLDOWN_AFTER=1000000 ERP_LOGIN_ADDRESS_COOLDOWN_AFTER=1000000 ERP_LOGIN_SLOWDOWN_AFTER=1000000
 
 output=$(java "$root/bench/LoginTiming.java" "$base" admin admin "$rounds" "$per_round" "$max_warmup")
 read -r argon odoo <<< "$(echo "$output" | awk '$1 == "RESULT" {print $2, $3}')"

@@ -1,4 +1,4 @@
--- Shared by the wrk scripts that write (write.lua, soak.lua): reads the file given after "--",
+-- Shared by the wrk scripts that write (write.lua, switch.lua, soak.lua): reads the file given after "--",
 -- one "session_id=...<TAB>csrf-token" line per signed-in session.
 function read_sessions(path)
   local sessions = {}

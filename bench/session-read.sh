@@ -34,13 +34,11 @@ if [ ! -f "$floor_war" ] || [ -n "$(find "$root/bench/floor/src" -newer "$floor_
     || { cat "$work/build.log" >&2; exit 1; }
 fi
 
-"$root/scripts/run.sh" > "$results/server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$work"' EXIT
-await_health "$base" "$server"
+trap 'stop_node "${node_pid:-}"; rm -rf "$work"' EXIT
+start_node "$base" "$results/server.log"
 "$home/bin/jboss-cli.sh" -c --controller=127.0.0.1:9990 --command="deploy $floor_war --force" > /dev/null
 
-for _ in $(seq "${SESSIONS:-64}"); do sign_in_line "$base" demo demo; done | cut -f1 > "$work/api.cookies"
+sign_in_many "$base" demo demo "${SESSIONS:-64}" | cut -f1 > "$work/api.cookies"
 for _ in $(seq "${SESSIONS:-64}"); do
   curl -sf -D - -o /dev/null -X POST "$base/floor/session" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p'
 done > "$work/floor.cookies"
@@ -61,40 +59,11 @@ rate() { # endpoint seconds
   echo "${figures%%|*}"
 }
 
-# Rates of every round, "phase<TAB>round<TAB>endpoint<TAB>req/s", for the table and the plot.
-rounds_tsv="$results/session-read.rounds.tsv"
-: > "$rounds_tsv"
-# Warm-up rounds run every endpoint once, so that the code they share warms for all of them, until
-# each endpoint's rate agrees with its previous round within 5 % in the same round. (Warmed one
-# after the other, an endpoint could stop on two rounds of a slow climb.)
-declare -A previous
-settled=no
-for warm in $(seq "$max_warmup"); do
-  all_agreed=yes
-  for endpoint in "${endpoints[@]}"; do
-    current=$(rate "$endpoint" "$warm_duration")
-    printf 'warm-up\t%s\t%s\t%s\n' "$warm" "$endpoint" "$current" >> "$rounds_tsv"
-    agree "$current" "${previous[$endpoint]:-0}" || all_agreed=no
-    previous[$endpoint]=$current
-  done
-  [ "$all_agreed" = yes ] && { settled=yes; break; }
-done
-for round in $(seq "$rounds"); do
-  for i in "${!endpoints[@]}"; do
-    endpoint=${endpoints[$(((i + round - 1) % ${#endpoints[@]}))]}
-    printf 'measured\t%s\t%s\t%s\n' "$round" "$endpoint" "$(rate "$endpoint" "$duration")" >> "$rounds_tsv"
-  done
-done
+start_rounds session-read
+warm_up rate "$warm_duration" "$max_warmup" "${endpoints[@]}"
+measure_rounds rate "$duration" "$rounds" "${endpoints[@]}"
 one_session=$(rate one-session "$duration")
 
-# The median over the measured rounds of the ratio A/B of each round.
-median_ratio() { # a b
-  awk -F'\t' -v a="$1" -v b="$2" '$1 == "measured" {r[$2, $3] = $4; n = ($2 > n) ? $2 : n}
-    END {for (i = 1; i <= n; i++) print r[i, a] / r[i, b]}' "$rounds_tsv" | median | xargs printf '%.2f'
-}
-median_rate() { # endpoint
-  awk -F'\t' -v e="$1" '$1 == "measured" && $3 == e {print $4}' "$rounds_tsv" | median | xargs printf '%.0f'
-}
 session_health=$(median_ratio session health)
 check_health=$(median_ratio check health)
 session_floor=$(median_ratio session floor-session)
@@ -105,7 +74,7 @@ floor_plain=$(median_ratio floor-session floor-plain)
   echo
   provenance
   echo "- one node (scripts/run.sh, H2, durable sessions), bench/floor's WAR deployed beside the EAR"
-  echo "- wrk -t2 -c64; warm-up: $warm rounds of $warm_duration per endpoint, every endpoint in each round, until each agreed with its previous round within 5 % (at most $max_warmup rounds; $([ "$settled" = yes ] && echo "settled" || echo "**not settled**: the figures may still climb"))"
+  echo "- wrk -t2 -c64; $(warm_up_note "$warm_duration" "$max_warmup")"
   echo "- $rounds rounds of $duration, endpoints interleaved (the first changes every round); reads spread over ${SESSIONS:-64} sessions"
   echo
   echo "| round | $(IFS='|'; echo "${endpoints[*]}" | sed 's/|/ req\/s | /g') req/s | session/health | check/health | session/floor |"
@@ -132,23 +101,7 @@ floor_plain=$(median_ratio floor-session floor-plain)
 } > "$results/session-read.md"
 cat "$results/session-read.md"
 
-if command -v gnuplot > /dev/null; then
-  plot_data="$work/plot"
-  for endpoint in "${endpoints[@]}"; do
-    awk -F'\t' -v e="$endpoint" '$3 == e {n++; print n "\t" $4 "\t" ($1 == "warm-up" ? 0 : 1)}' "$rounds_tsv" > "$plot_data.$endpoint"
-  done
-  gnuplot <<PLOT
-set terminal pngcairo size 1000,500 font "sans,10"
-set output "$results/session-read.png"
-set title "Session read: req/s per round, warm-up rounds first ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
-set xlabel "round of the endpoint (warm-up, then measured)"
-set ylabel "req/s"
-set yrange [0:*]
-set grid ytics
-set key outside right
-plot $(for e in "${endpoints[@]}"; do printf '"%s" using 1:2 with linespoints title "%s", ' "$plot_data.$e" "$e"; done | sed 's/, $//')
-PLOT
-fi
+plot_rounds "Session read"
 
 start_figures session-read
 figure session-read "session read / health" "$session_health" "≥ 0.85" "$(at_least "$session_health" 0.85)"

@@ -44,7 +44,7 @@ await_health "$durable" "${servers[0]}"
 await_health "$volatile" "${servers[1]}"
 
 for side in durable volatile; do
-  for _ in $(seq 64); do sign_in_line "${!side}" demo demo; done > "$work/$side.sessions"
+  sign_in_many "${!side}" demo demo 64 > "$work/$side.sessions"
   cut -f1 "$work/$side.sessions" > "$work/$side.cookies"
 done
 

@@ -17,11 +17,9 @@ base=http://127.0.0.1:8080
 need wrk wrk
 
 rm -rf "$root/run/bench-validity"
-ERP_NODE=bench-validity ERP_PASSWORD_ARGON2_MEMORY_KIB=64 ERP_PASSWORD_ARGON2_ITERATIONS=1 \
-  ERP_LOGIN_COOLDOWN_AFTER=1000000 "$root/scripts/run.sh" > /dev/null 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null' EXIT
-await_health "$base" "$server"
+trap 'stop_node "${node_pid:-}"' EXIT
+start_node "$base" /dev/null ERP_NODE=bench-validity ERP_PASSWORD_ARGON2_MEMORY_KIB=64 \
+  ERP_PASSWORD_ARGON2_ITERATIONS=1 ERP_LOGIN_COOLDOWN_AFTER=1000000
 
 sign_in() { # login password
   sign_in_line "$base" "$1" "$2" | cut -f1

@@ -7,6 +7,7 @@
 # values kept), down with every port free. Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && cd .. && pwd)
+source "$root/scripts/harness.sh" # prepare_base, sign_in_jar, login_status
 cluster="$root/scripts/cluster.sh"
 lb=http://127.0.0.1:8080
 jar=$(mktemp)
@@ -28,10 +29,7 @@ trap cleanup EXIT
 check "cluster.sh up 2 returns with a cluster of two" "$cluster" up 2
 check "status shows both nodes in the view" bash -c "'$cluster' status | grep -q 'view .* (2) \[node[12].*node[12]'"
 
-login() {
-  curl -sf -c "$jar" -H 'Content-Type: application/json' -d '{"login":"demo","password":"demo"}' "$lb/api/session"
-}
-token=$(login | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+token=$(sign_in_jar "$lb" demo demo "$jar")
 check "login through the load balancer" test -n "$token"
 check "custom data written through the load balancer" \
   curl -sf -b "$jar" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $token" \
@@ -42,8 +40,7 @@ check "the session id carries the route of its node ($route)" bash -c "[[ '$rout
 # Sticky: the balancer reads the route from the session_id cookie (not JSESSIONID), so every
 # request of a session is served by the node in its route.
 admin_jar=$(mktemp)
-curl -sf -c "$admin_jar" -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"login":"admin","password":"admin"}' "$lb/api/session"
+login_status "$lb" admin admin "$admin_jar" > /dev/null
 admin_route=$(grep session_id "$admin_jar" | awk '{print $7}' | sed 's/.*\.//')
 served_by=$(for _ in $(seq 10); do curl -sf -b "$admin_jar" "$lb/api/admin/cluster" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["node"])'; done | sort -u | tr '\n' ' ')
@@ -91,7 +88,6 @@ stop_outsider() {
   kill -KILL "$pid" 2>/dev/null
   rm -rf "$outsider_dir"
 }
-source "$root/scripts/lib.sh"
 prepare_base "$outsider_dir/base" deploy
 "$root/scripts/cluster-key.sh" "$outsider_dir/key"
 # A database of its own: the cluster's database holds its sessions too (durable sessions), and
@@ -132,9 +128,7 @@ check "cluster.sh start $route rejoins" "$cluster" start "$route"
 # through the balancer while every node in turn stops gracefully and starts again.
 traffic_dir=$(mktemp -d)
 for n in $(seq 20); do
-  curl -sf -c "$traffic_dir/jar$n" -o "$traffic_dir/login$n" -H 'Content-Type: application/json' \
-    -d '{"login":"demo","password":"demo"}' "$lb/api/session"
-  csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$traffic_dir/login$n")
+  csrf=$(sign_in_jar "$lb" demo demo "$traffic_dir/jar$n")
   curl -sf -b "$traffic_dir/jar$n" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
     -d "{\"value\":{\"rolling\":$n}}" "$lb/api/session/data/rolling"
 done

@@ -6,28 +6,25 @@
 # back in a header that the server quotes in a warning.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
+source "$root/scripts/harness.sh" # start_node, stop_node, login_status
 base="$root/run/odoo-client"
 ids=$(mktemp)
 jar=$(mktemp)
 rm -rf "$base"
-ERP_NODE=odoo-client ERP_LOG_FORMAT=json "$root/scripts/run.sh" > /dev/null 2>&1 &
-server=$!
-stop_server() { kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; }
-trap 'stop_server; rm -f "$ids" "$jar"' EXIT
-for _ in $(seq 180); do curl -sf -o /dev/null http://127.0.0.1:8080/api/health && break; sleep 1; done
+trap 'stop_node "${node_pid:-}"; rm -f "$ids" "$jar"' EXIT
+start_node http://127.0.0.1:8080 /dev/null ERP_NODE=odoo-client ERP_LOG_FORMAT=json || exit 1
 # Debian's Python, where python3-odoorpc is installed (not a python3 earlier on the PATH).
 /usr/bin/python3 "$root/it-tests/src/test/python/odoorpc_client.py" 8080 "$ids"
 result=$?
 
 # One more session, whose id goes back to the server in headers it cannot parse, with control
 # characters around it.
-curl -s -o /dev/null -c "$jar" -H 'Content-Type: application/json' \
-  -d '{"login":"admin","password":"admin"}' http://127.0.0.1:8080/api/session
+login_status http://127.0.0.1:8080 admin admin "$jar" > /dev/null
 id=$(awk '$6 == "session_id" {print $7}' "$jar" | cut -d. -f1)
 echo "$id" >> "$ids"
 curl -s -o /dev/null -b "$jar" -H "Accept: text/$(printf '\033')[31m;$id" \
   -H "Content-Type: $(printf '\a')$id/x" -d x http://127.0.0.1:8080/api/session/data/probe
-stop_server
+stop_node "$node_pid"
 
 passed=0
 failed=0

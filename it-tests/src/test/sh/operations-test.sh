@@ -6,6 +6,7 @@
 # UP after it is back. Prints "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && cd .. && pwd)
+source "$root/scripts/harness.sh" # login_status, sign_in_jar
 cluster="$root/scripts/cluster.sh"
 prometheus="$root/ops/prometheus.sh"
 lb=http://127.0.0.1:8080
@@ -43,10 +44,6 @@ await_query() { # query expected
   echo "     $1 = $value, expected $2" >&2
   return 1
 }
-sign_in() { # jar login password; prints the HTTP status
-  curl -s -o "$1.body" -w '%{http_code}' -c "$1" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$2\",\"password\":\"$3\"}" "$lb/api/session"
-}
 ready() { # node index; prints the HTTP status of /health/ready
   curl -s -o "$work/ready.json" -w '%{http_code}' "http://127.0.0.1:$((9990 + 100 * $1))/health/ready"
 }
@@ -58,8 +55,7 @@ check "Prometheus scrapes both nodes (up{job=\"erp\"} = 2)" await_query 'sum(up{
 # A user of this test's own, so its login is a string no metric could hold by chance.
 login="metrics$(date +%s%N | tail -c 7)"
 password="Ops-test-$(date +%N)"
-[ "$(sign_in "$work/admin" admin admin)" = 200 ] || echo "     admin sign-in failed" >&2
-admin_csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/admin.body")
+admin_csrf=$(sign_in_jar "$lb" admin admin "$work/admin") || echo "     admin sign-in failed" >&2
 check "a user for the test is created" test "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/admin" \
   -H 'Content-Type: application/json' -H "X-CSRF-Token: $admin_csrf" \
   -d "{\"login\":\"$login\",\"password\":\"$password\",\"name\":\"Metrics\",\"company_ids\":[1]}" \
@@ -77,13 +73,12 @@ echo "     before: logins ok $before_ok, wrong $before_wrong, signed in $before_
 sessions=6
 secrets=()
 for i in $(seq "$sessions"); do
-  [ "$(sign_in "$work/s$i" "$login" "$password")" = 200 ] || echo "     sign-in $i failed" >&2
-  secrets+=("$(awk '$6 == "session_id" {print $7}' "$work/s$i" | sed 's/[.].*//')")
-  secrets+=("$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/s$i.body")")
+  csrf=$(sign_in_jar "$lb" "$login" "$password" "$work/s$i") || echo "     sign-in $i failed" >&2
+  secrets+=("$(awk '$6 == "session_id" {print $7}' "$work/s$i" | sed 's/[.].*//')" "$csrf")
 done
 wrong=3
 for i in $(seq "$wrong"); do
-  [ "$(sign_in "$work/w$i" "$login" "not-$password")" = 401 ] || echo "     wrong sign-in $i not refused" >&2
+  [ "$(login_status "$lb" "$login" "not-$password")" = 401 ] || echo "     wrong sign-in $i not refused" >&2
 done
 check "PromQL: $sessions more ok logins" await_query 'sum(erp_logins_total{outcome="ok"})' $((before_ok + sessions))
 check "PromQL: $wrong more wrong-password logins" \

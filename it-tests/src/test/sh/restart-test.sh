@@ -10,6 +10,7 @@
 # ended at start.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
+source "$root/scripts/harness.sh" # start_node, stop_node, sign_in_jar
 node=restart
 base="$root/run/$node"
 base_url=http://127.0.0.1:8080
@@ -17,16 +18,9 @@ work=$(mktemp -d)
 server=
 passed=0
 
-stop_server() { # [signal]
-  if [ -n "$server" ]; then
-    if [ "${1:-TERM}" = KILL ]; then
-      # run.sh execs standalone.sh, whose child is the JVM: the JVM is what a crash takes down.
-      kill -KILL "$(ps -o pid= --ppid "$server" | tr -d ' ')" 2>/dev/null || true
-    fi
-    kill -TERM "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    server=
-  fi
+stop_server() { # [TERM|KILL]
+  stop_node "$server" "${1:-TERM}"
+  server=
 }
 trap 'stop_server; rm -rf "$base" "$work"' EXIT
 
@@ -44,23 +38,13 @@ check() { # description command...
 }
 
 start_server() { # [VAR=value...]
-  ERP_NODE=$node env "$@" "$root/scripts/run.sh" > /dev/null 2>&1 &
-  server=$!
-  for _ in $(seq 180); do
-    curl -sf -o /dev/null "$base_url/api/health" && return
-    kill -0 "$server" 2>/dev/null || fail "the node did not start (see $base/log/server.log)"
-    sleep 1
-  done
-  fail "the node did not answer within 180 s"
+  start_node "$base_url" /dev/null ERP_NODE=$node "$@" || fail "the node did not start (see $base/log/server.log)"
+  server=$node_pid
 }
 
 # Signs NAME in as LOGIN/PASSWORD: cookie jar $work/NAME.jar, CSRF token in $work/NAME.csrf.
 sign_in() { # name login password
-  local answer
-  answer=$(curl -s -c "$work/$1.jar" -H 'Content-Type: application/json' \
-    -d "{\"login\":\"$2\",\"password\":\"$3\"}" "$base_url/api/session")
-  sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<< "$answer" > "$work/$1.csrf"
-  [ -s "$work/$1.csrf" ] || fail "$2 cannot sign in: $answer"
+  sign_in_jar "$base_url" "$2" "$3" "$work/$1.jar" > "$work/$1.csrf" || fail "$2 cannot sign in"
 }
 
 # Prints the status; the body goes to $work/body.

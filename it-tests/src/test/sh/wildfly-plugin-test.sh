@@ -8,7 +8,7 @@
 # 8080, 9990 and 7600 free: run it under `flock /tmp/erp-servers.lock` beside other server runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
-source "$root/scripts/lib.sh"
+source "$root/scripts/harness.sh" # stop_node, login_status, port_busy
 node=plugin-test
 base="$root/run/$node"
 base_url=http://127.0.0.1:8080
@@ -16,11 +16,8 @@ work=$(mktemp -d)
 server=
 
 stop_server() {
-  if [ -n "$server" ]; then
-    kill -TERM "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    server=
-  fi
+  stop_node "$server"
+  server=
 }
 trap 'stop_server; rm -rf "$base" "$work"' EXIT
 
@@ -70,8 +67,7 @@ echo "== mvn wildfly:deploy-only -pl ear: no user, the local client is let in ==
 mvn_plugin deploy wildfly:deploy-only
 grep -q 'WFLYSRV0010: Deployed "erp-session.ear"' "$base/log/server.log" || fail "the server did not deploy erp-session.ear"
 [ "$(health_status)" = 200 ] || fail "/api/health does not answer 200 after the deployment"
-status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d '{"login":"admin","password":"admin"}' "$base_url/api/session")
+status=$(login_status "$base_url" admin admin)
 [ "$status" = 200 ] || fail "signing in as admin/admin answered $status"
 
 echo "== mvn wildfly:undeploy -pl ear =="

@@ -13,7 +13,7 @@
 # `flock /tmp/erp-servers.lock` beside other server runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
-source "$root/scripts/lib.sh"
+source "$root/scripts/harness.sh" # stop_node, login_status, port_busy
 setup="$root/ops/wildfly-setup.cli"
 setup_metrics="$root/ops/wildfly-setup-metrics.cli"
 base_url=http://127.0.0.1:8080
@@ -22,11 +22,8 @@ wildfly="$work/wildfly"
 server=
 
 stop_server() {
-  if [ -n "$server" ]; then
-    kill -TERM "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-    server=
-  fi
+  stop_node "$server"
+  server=
 }
 trap 'stop_server; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 
@@ -111,8 +108,7 @@ restart 3
 echo "== mvn wildfly:deploy-only -pl ear: the service answers =="
 mvn_plugin deploy wildfly:deploy-only
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$base_url/api/health")" = 200 ] || fail "/api/health does not answer 200"
-status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-  -d '{"login":"admin","password":"admin"}' "$base_url/api/session")
+status=$(login_status "$base_url" admin admin)
 [ "$status" = 200 ] || fail "signing in as admin/admin answered $status"
 curl -s -o "$work/page.html" "$base_url/" || fail "/ does not answer"
 grep -q '<script type="module"' "$work/page.html" || fail "/ does not serve the ERP page"
