@@ -147,6 +147,15 @@ public class DeviceRegistry {
   }
 
   /**
+   * Records activity on the device (the "last active" of the device list, the idle sweep), at
+   * most once per {@code erp.device.activity-resolution}; no-op for an unknown id.
+   */
+  public void recordActivity(String deviceId) {
+    repository.find(deviceId)
+        .ifPresent(device -> device.touch(clock.instant(), config.deviceActivityResolution()));
+  }
+
+  /**
    * Ends the session's device if it is still open; no-op for an unknown id. True when this call
    * ended it (false: unknown, or already ended, keeping its first reason).
    */

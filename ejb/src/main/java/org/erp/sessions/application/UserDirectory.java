@@ -2,12 +2,9 @@ package org.erp.sessions.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.ArrayList;
 import java.util.List;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.context.ContextRules;
@@ -15,8 +12,6 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.password.PasswordHasher;
-import org.erp.sessions.domain.user.Company;
-import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.User;
 import org.erp.sessions.domain.user.UserRepository;
 import org.erp.sessions.domain.user.UserView;
@@ -40,22 +35,6 @@ public class UserDirectory {
   /** The user, or 404 {@code not_found}. */
   public UserView get(int uid) {
     return require(uid).view();
-  }
-
-  /**
-   * The named companies, in the order given; ids that no longer exist are left out. Read on every
-   * session read, from the second-level cache: no transaction of its own.
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<CompanyView> companies(@NotNull(message = "is required") List<Integer> ids) {
-    List<CompanyView> companies = new ArrayList<>(ids.size());
-    for (Integer id : ids) {
-      Company company = repository.company(id).orElse(null);
-      if (company != null) {
-        companies.add(new CompanyView(company.id(), company.name()));
-      }
-    }
-    return companies;
   }
 
   /** Stores the user's language and time zone; every session sees them from its next request. */

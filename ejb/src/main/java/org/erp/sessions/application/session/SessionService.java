@@ -337,7 +337,7 @@ public class SessionService {
   /** Best effort: the session itself stands even when the database cannot take the write. */
   private void recordDeviceActivity(String deviceId) {
     try {
-      validity.recordActivity(deviceId);
+      devices.recordActivity(deviceId);
     } catch (RuntimeException databaseUnavailable) {
       LOG.log(Level.FINE, "Device activity not recorded: " + databaseUnavailable.getClass().getName());
     }

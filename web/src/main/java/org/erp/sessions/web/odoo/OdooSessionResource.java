@@ -1,5 +1,6 @@
 package org.erp.sessions.web.odoo;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -22,8 +23,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.erp.sessions.application.SessionValidity;
 import org.erp.sessions.application.ContextService;
-import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.application.session.ApiKeySessions;
 import org.erp.sessions.application.session.SessionService;
@@ -46,6 +47,7 @@ import org.erp.sessions.web.session.TrustedDeviceCookie;
  * They share the session, the cookie and every rule with /api: rotation at login, cooldown,
  * timeouts, revocation. Instead of the CSRF header they require Content-Type application/json.
  */
+@ApplicationScoped
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Odoo JSON-RPC")
@@ -56,7 +58,7 @@ public class OdooSessionResource {
   @Inject private TwoFactorSignIn twoFactorSignIn;
   @Inject private CurrentSession current;
   @Inject private ContextService contexts;
-  @Inject private UserDirectory users;
+  @Inject private SessionValidity validity;
   @Inject private ErpConfig config;
   @Context private HttpServletRequest request;
 
@@ -171,7 +173,7 @@ public class OdooSessionResource {
     UserView user = valid.user();
     RequestContext context = contexts.build(user, valid.state().activeCompanyIds(), null, null);
     JsonObjectBuilder allowed = Json.createObjectBuilder();
-    for (CompanyView company : users.companies(user.companyIds())) {
+    for (CompanyView company : validity.companies(user.companyIds())) {
       allowed.add(
           Integer.toString(company.id()),
           Json.createObjectBuilder().add("id", company.id()).add("name", company.name()));

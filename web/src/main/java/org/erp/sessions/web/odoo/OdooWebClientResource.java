@@ -1,5 +1,6 @@
 package org.erp.sessions.web.odoo;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import org.erp.sessions.web.session.SessionAccess;
  * Odoo's /web/webclient/version_info, which Odoo client libraries (OdooRPC, for one) call before
  * anything else to learn the server's version. Needs no session.
  */
+@ApplicationScoped
 @Path("webclient")
 @Produces(MediaType.APPLICATION_JSON)
 public class OdooWebClientResource {

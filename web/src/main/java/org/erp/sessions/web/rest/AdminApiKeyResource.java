@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -19,6 +20,7 @@ import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
  * Revoking any user's API key, for administrators (API.md §13); others get 403 forbidden. A
  * user's keys are listed at {@code GET /api/admin/users/{uid}/api-keys} (AdminUserResource).
  */
+@ApplicationScoped
 @Path("admin/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(SessionAuthenticationMechanism.ADMIN)

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import org.erp.sessions.application.ClusterMembership;
 import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** The cluster as the serving node sees it (API.md §6). */
+@ApplicationScoped
 @Path("admin/cluster")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(SessionAuthenticationMechanism.ADMIN)

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -16,6 +17,7 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** Administrators end any one session by its device id (API.md §6). */
+@ApplicationScoped
 @Path("admin/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(SessionAuthenticationMechanism.ADMIN)

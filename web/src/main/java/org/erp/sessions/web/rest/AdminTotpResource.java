@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +18,7 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 
 /** An administrator resets a user's two-factor authentication (API.md §14), audited. */
+@ApplicationScoped
 @Path("admin/users/{uid: [0-9]{1,9}}/totp")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(SessionAuthenticationMechanism.ADMIN)

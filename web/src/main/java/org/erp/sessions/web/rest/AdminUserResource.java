@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,7 @@ import org.erp.sessions.web.json.RequestBodies;
  * User administration (API.md §6), with each user's sessions: administrators only, others get 403
  * forbidden.
  */
+@ApplicationScoped
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(SessionAuthenticationMechanism.ADMIN)

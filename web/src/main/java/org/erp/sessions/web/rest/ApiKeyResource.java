@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.RequestBodies;
 
 /** The signed-in user's own API keys (API.md §13). */
+@ApplicationScoped
 @Path("me/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "API keys")

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.erp.sessions.domain.context.RequestContext;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 
 /** The context a request runs with (API.md §2). */
+@ApplicationScoped
 @Path("context")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Context")

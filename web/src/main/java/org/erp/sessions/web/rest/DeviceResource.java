@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.session.SessionCookies;
 
 /** The user's own sessions, "devices" (API.md §4). */
+@ApplicationScoped
 @Path("session/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import org.erp.sessions.health.HealthProbe;
 import org.erp.sessions.web.session.SessionAccess;
 
 /** Whether this node can serve (API.md §7), for load balancers and operators. */
+@ApplicationScoped
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 @SessionAccess(SessionAccess.Mode.NONE)

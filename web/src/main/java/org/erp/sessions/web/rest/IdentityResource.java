@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import org.erp.sessions.web.json.RequestBodies;
 import org.erp.sessions.web.session.HttpClients;
 
 /** The identity check before sensitive actions (API.md §12). */
+@ApplicationScoped
 @Path("session/identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session")

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.erp.sessions.web.session.HttpClients;
 import org.erp.sessions.web.session.SessionFilter;
 
 /** The signed-in user's own preferences and password (API.md §2, §5). */
+@ApplicationScoped
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,6 +32,7 @@ import org.erp.sessions.web.json.RequestBodies;
  * Custom per-session data (API.md §3): kept in the cluster-wide session data cache only
  * (SessionDataStore), never in the database, gone at logout or expiry.
  */
+@ApplicationScoped
 @Path("session/data")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session data")

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.erp.sessions.application.ContextService;
-import org.erp.sessions.application.UserDirectory;
+import org.erp.sessions.application.SessionValidity;
 import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.core.SessionExpiry;
@@ -17,7 +17,7 @@ import org.erp.sessions.domain.context.RequestContext;
 public class SessionInfos {
 
   @Inject private ContextService contexts;
-  @Inject private UserDirectory users;
+  @Inject private SessionValidity validity;
   @Inject private ErpConfig config;
 
   public SessionInfo of(ActiveSession valid) {
@@ -32,7 +32,7 @@ public class SessionInfos {
         valid.user().isAdmin(),
         context,
         new SessionInfo.UserCompanies(
-            context.currentCompany(), users.companies(valid.user().companyIds())),
+            context.currentCompany(), validity.companies(valid.user().companyIds())),
         new SessionInfo.Times(
             seconds(state.createdAt()),
             seconds(lastActivity),

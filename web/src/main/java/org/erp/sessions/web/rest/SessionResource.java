@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.erp.sessions.web.session.SessionCookies;
 import org.erp.sessions.web.session.TrustedDeviceCookie;
 
 /** Login, session info, polling check, logout and company switching (API.md §1, §2). */
+@ApplicationScoped
 @Path("session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session")

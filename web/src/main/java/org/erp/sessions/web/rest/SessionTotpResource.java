@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.erp.sessions.web.session.SessionAccess;
 import org.erp.sessions.web.session.TrustedDeviceCookie;
 
 /** The second step of a sign-in with two-factor authentication (API.md §14). */
+@ApplicationScoped
 @Path("session/totp")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Session")

@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,6 +25,7 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.RequestBodies;
 
 /** The signed-in user's own two-factor authentication (API.md §14). */
+@ApplicationScoped
 @Path("me/totp")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

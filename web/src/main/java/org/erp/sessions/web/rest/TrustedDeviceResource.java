@@ -1,5 +1,6 @@
 package org.erp.sessions.web.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.session.TrustedDeviceCookie;
 
 /** The browsers remembered to skip the TOTP code, shown in "My devices" (API.md §14). */
+@ApplicationScoped
 @Path("me/trusted-devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Me")

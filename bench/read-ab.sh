@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# One read-path step measured: GET /api/session on two nodes side by side in one run, an earlier
+# EAR (BEFORE, built from the commit before the step) on :8080 and the working tree's EAR on :8280
+# (scripts/run.sh, H2 each, demo data), 64 sessions each, wrk -t2 -c64, one node under load at a
+# time. Warm-up rounds of WARM_DURATION (default 10s) until both agree with their previous round
+# within 5 % (at most MAX_WARMUP, 12), then ROUNDS (default 5) rounds of DURATION (default 15s),
+# the sides interleaved; the figure is the median of the rounds' after/before ratios.
+# Writes bench/results/read-ab.md, .rounds.tsv and, with gnuplot, .png. Not in bench/run.sh: it
+# needs the earlier EAR.
+#   git worktree add /tmp/before HEAD~1 && (cd /tmp/before && mvn -B -q package -DskipTests)
+#   bench/read-ab.sh /tmp/before/ear/target/erp-session.ear        # ~10 min
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need wrk wrk
+before_ear=${1:?usage: bench/read-ab.sh BEFORE.ear}
+duration=${DURATION:-15s}
+rounds=${ROUNDS:-5}
+max_warmup=${MAX_WARMUP:-12}
+warm_duration=${WARM_DURATION:-10s}
+before=http://127.0.0.1:8080
+after=http://127.0.0.1:8280
+work=$(mktemp -d)
+pids=()
+
+build_if_needed
+trap 'for pid in "${pids[@]}"; do stop_node "$pid"; done; rm -rf "$work" "${root:?}/run/bench-before" "$root/run/bench-after"' EXIT
+rm -rf "${root:?}/run/bench-before" "$root/run/bench-after"
+# The earlier EAR, deployed under the product's name (the session store's tables are named after
+# the deployment) into a node started without one.
+ERP_NODE=bench-before ERP_DEPLOY=false "$root/scripts/run.sh" > "$work/before.log" 2>&1 &
+pids+=($!)
+wait_begin
+until grep -qE 'WFLYSRV0025|WFLYSRV0026' "$root/run/bench-before/log/server.log" 2>/dev/null; do
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "the node for the earlier EAR ended" >&2; exit 1; }
+  wait_note "the node for the earlier EAR to start"
+  sleep 1
+done
+"$home/bin/jboss-cli.sh" -c --controller=127.0.0.1:9990 \
+  --command="deploy $before_ear --name=erp-session.ear" > /dev/null
+await_health "$before" "${pids[0]}"
+start_node "$after" "$work/after.log" ERP_NODE=bench-after ERP_PORT_OFFSET=200
+pids+=("$node_pid")
+sign_in_many "$before" demo demo 64 | cut -f1 > "$work/before.cookies"
+sign_in_many "$after" demo demo 64 | cut -f1 > "$work/after.cookies"
+
+rate() { # before|after seconds
+  local figures
+  figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "${!1}/api/session" -- "$work/$1.cookies")
+  [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  echo "${figures%%|*}"
+}
+
+start_rounds read-ab
+warm_up rate "$warm_duration" "$max_warmup" before after
+measure_rounds rate "$duration" "$rounds" before after
+ratio=$(median_ratio after before)
+{
+  echo "# One read-path step: GET /api/session after against before"
+  echo
+  provenance
+  echo "- before: $(basename "$before_ear") ($(stat -c %y "$before_ear" | cut -d. -f1)); after: the working tree's EAR"
+  echo "- two nodes of scripts/run.sh side by side (H2 each), 64 sessions each, wrk -t2 -c64, one node under load at a time"
+  echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
+  echo "- $rounds rounds of $duration, sides interleaved (the first changes every round)"
+  echo
+  rounds_table before after
+  echo
+  echo "Median of the rounds' after/before ratios: **$ratio** (median rates: before $(median_rate before), after $(median_rate after) req/s)."
+  echo
+  echo "![rates over the rounds, warm-up included](read-ab.png)"
+} > "$results/read-ab.md"
+plot_rounds "Read path: after against before"
+cat "$results/read-ab.md"
