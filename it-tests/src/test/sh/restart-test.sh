@@ -3,9 +3,10 @@
 # data directory (removed at the end), on H2 or, with ERP_DB=postgresql and ERP_DB_URL..., on
 # PostgreSQL. A clean stop (SIGTERM) keeps every session as it was, with its custom data, its
 # companies, its CSRF token and its deadlines; sessions that were logged out or revoked stay
-# ended. A SIGKILL keeps what was acknowledged 2 s before it. An idle deadline that passed while the
-# node was down ends the session, and expired sessions leave the store's tables (row counts, read
-# while the node is stopped). With erp.session.persistence=memory (H2 run only: it leaves the
+# ended (and before the stop, with erp.session.max-in-memory=1, sessions beyond the bound are
+# read from the store and changed through it). A SIGKILL keeps what was acknowledged 2 s before
+# it. An idle deadline that passed while the node was down ends the session, and expired
+# sessions leave the store's tables (row counts, read while the node is stopped). With erp.session.persistence=memory (H2 run only: it leaves the
 # database alone) a restart signs everyone out, as before durable sessions, and their devices are
 # ended at start.
 set -euo pipefail
@@ -84,16 +85,23 @@ not_listed() { # device-id (in $work/body)
 
 rm -rf "$base"
 echo "== database (the default): a clean stop keeps every session as it was =="
-start_server
+# With erp.session.max-in-memory=1 the node holds one of these sessions at a time: the others are
+# read from the store and written through it, step by step.
+start_server ERP_SESSION_MAX_IN_MEMORY=1
 sign_in kept admin admin
 check "custom data is written" test "$(call kept PUT /api/session/data/wizard '{"value":{"step":3}}')" = 204
-check "the company is switched" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
-session_facts kept > "$work/kept.before"
+check "the company is switched" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[1,2]}')" = 200
 sign_in leaving demo demo
 check "a session logs out" test "$(call leaving DELETE /api/session)" = 204
 sign_in revoked admin admin
 revoked_id=$(current_device revoked)
 check "another session is revoked from the first" test "$(call kept DELETE "/api/session/devices/$revoked_id")" = 204
+sign_in other demo demo
+check "a session beyond the bound is switched again" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
+sign_in another demo demo
+check "... and read from the store as switched" test "$(call kept GET /api/session)" = 200
+check "... with company 2 only" grep -q '"allowed_company_ids":\[2\]' "$work/body"
+session_facts kept > "$work/kept.before"
 stop_server TERM
 start_server
 session_facts kept > "$work/kept.after" || fail "the session is gone after a clean stop: $(cat "$work/body")"

@@ -15,7 +15,8 @@ import org.wildfly.clustering.server.GroupMember;
  * This node's name, the members of its cluster and how many sessions it owns: the members from
  * WildFly's clustering group of the default JGroups channel ({@code ee}, which carries the session
  * caches), the session count from the web module's session manager in the management model (its
- * active sessions: those whose primary owner this node is; backup copies are not counted).
+ * active sessions: those in its memory whose primary owner this node is; backup copies, and sessions
+ * beyond erp.session.max-in-memory kept only in the store, are not counted).
  */
 @ApplicationScoped
 public class ClusterMembership {
