@@ -102,7 +102,12 @@ cpu_table() { # kind
     }' | sort -t$'\t' -k1,1 -g -r | cut -f2
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
-
+# Every round's rate, for the plot (lib.sh: results/store-cost.rounds.tsv and .png).
+start_rounds store-cost
+record() { # phase round kind database memory ("req/s|µs" each)
+  printf '%s\t%s\tdatabase-%s\t%s\n%s\t%s\tmemory-%s\t%s\n' \
+    "$1" "$2" "$3" "${4%|*}" "$1" "$2" "$3" "${5%|*}" >> "$rounds_tsv"
+}
 rows=()
 for kind in read write; do
   previous_d= previous_v= warmed=no
@@ -110,6 +115,7 @@ for kind in read write; do
     d=$(rate durable "$kind" "$warm_duration")
     v=$(rate volatile "$kind" "$warm_duration")
     echo "warm-up $kind $warm: database ${d%|*} req/s, memory ${v%|*} req/s" >&2
+    record warm-up "$warm" "$kind" "$d" "$v"
     if [ -n "$previous_d" ] && agree "${d%|*}" "$previous_d" && agree "${v%|*}" "$previous_v"; then
       warmed="yes, after $warm rounds"
       break
@@ -125,6 +131,7 @@ for kind in read write; do
     else
       v=$(rate volatile "$kind" "$duration"); d=$(rate durable "$kind" "$duration")
     fi
+    record measured "$round" "$kind" "$d" "$v"
     ratios+=("$(ratio "${d%|*}" "${v%|*}")")
     # CPU per request, memory / database: below 1 when the store costs CPU.
     cpu_ratios+=("$(ratio "${v#*|}" "${d#*|}")")
@@ -167,4 +174,5 @@ start_figures store-cost
 figure store-cost "session read, database / memory" "$median_read" "≥ 0.95" "$(at_least "$median_read" 0.95)"
 figure store-cost "session read, CPU per request, memory / database" "$cpu_median_read" "-" "-"
 figure store-cost "custom-data write, database / memory" "$median_write" "-" "-"
+plot_rounds "Session store cost"
 cat "$results/store-cost.md"
