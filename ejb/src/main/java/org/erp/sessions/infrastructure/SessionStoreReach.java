@@ -11,11 +11,12 @@ import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 
 /**
- * Whether a change that lives only in the session (a company switch) can be kept. The session
- * cache writes to the database behind the request (write-behind, configure.cli), so during a
- * database outage it would take the change into memory and answer 200: a change the next restart
- * of every node loses. With durable sessions such a change is refused with 503 unless the
- * database answers now. Changes that touch a table (sign-in, password, preferences) and custom
+ * Whether a change that lives only in the session (a company switch, a sign-out) can be kept. The
+ * session cache writes to the database behind the request (write-behind, configure.cli), and the
+ * request has answered before the cache finds out that its store is away: a change then answered
+ * 200 is lost (a company switch at the next restart of every node; a sign-out at once: the session
+ * is served again once the database returns). With durable sessions such a change is refused with
+ * 503 unless the database answers now. Changes that touch a table (sign-in, password, preferences) and custom
  * data (whose store reads the database first) are refused by their own write.
  */
 @ApplicationScoped

@@ -483,8 +483,7 @@ class SessionFailoverClusterIT {
   /**
    * Sessions are kept in the database too (configure.cli): while it is away, what a node holds in
    * memory is still served, and a change that cannot be stored (custom data, a sign-in, a company
-   * switch) is refused with 503 and nothing changed, rather than acknowledged and lost at the next
-   * restart.
+   * switch, a sign-out) is refused with 503 and nothing changed, rather than acknowledged and lost.
    */
   @Test
   void aDatabaseOutageKeepsSessionsServedAndRefusesWhatCannotBeStoredWith503UntilItReturns()
@@ -527,12 +526,15 @@ class SessionFailoverClusterIT {
         assertEquals("service_unavailable", refused.code());
         assertTrue(!refused.body().contains("SQL") && !refused.body().contains("jdbc"), refused.body());
       }
+      // A sign-out is a change to the store too: it is refused rather than answered 204 and lost
+      // (the session cache keeps a session it cannot remove from its store).
       ApiClient leaving = new ApiClient().at(URL2);
       leaving.useSessionId(other.sessionId());
       leaving.useCsrfToken(other.csrfToken());
-      // Signing out needs no database: the session ends on every node at once.
-      leaving.delete("/api/session").expect(204);
-      leaving.get("/api/session").expect(401);
+      ApiClient.Response refusedSignOut = leaving.delete("/api/session");
+      assertEquals(503, refusedSignOut.status(), refusedSignOut.body());
+      assertEquals("service_unavailable", refusedSignOut.code());
+      leaving.get("/api/session").expect(200);
     } finally {
       database = startDatabaseServer();
     }
@@ -560,6 +562,42 @@ class SessionFailoverClusterIT {
     assertEquals(
         Set.of("draft", "after"), data.keySet(), "a refused write left something behind");
     client.put("/api/session/companies", "{\"allowed_company_ids\":[2,1]}").expect(200);
+
+    // Signed out once the database is back: gone from memory on every node and from the store,
+    // so no restart brings it back. (The kept session's rows show that the query finds rows.)
+    ApiClient leaving = new ApiClient().at(URL2);
+    leaving.useSessionId(other.sessionId());
+    leaving.useCsrfToken(other.csrfToken());
+    leaving.delete("/api/session").expect(204);
+    assertTrue(storedSessionRows(client.sessionId()) > 0, "the kept session has no rows");
+    for (String url : List.of(URL1, URL2)) {
+      ApiClient again = new ApiClient().at(url);
+      again.useSessionId(other.sessionId());
+      ApiClient.Response back = again.get("/api/session");
+      assertEquals(401, back.status(), "a signed-out session is still served: " + back.status());
+    }
+    Instant removedBy = Instant.now().plus(Duration.ofSeconds(30));
+    while (storedSessionRows(other.sessionId()) > 0 && Instant.now().isBefore(removedBy)) {
+      ApiTestBase.sleep(500);
+    }
+    assertEquals(
+        0, storedSessionRows(other.sessionId()), "a signed-out session is still stored");
+  }
+
+  /** Rows of the session store that hold the session with this cookie value (route or not). */
+  private static int storedSessionRows(String cookie) throws java.sql.SQLException {
+    String id = cookie.contains(".") ? cookie.substring(0, cookie.indexOf('.')) : cookie;
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:9124/erp", "sa", "sa");
+        var count =
+            db.prepareStatement("SELECT COUNT(*) FROM \"erp_session_erp_session_ear\" WHERE id LIKE ?")) {
+      // WildFly names a session's rows by the entry's kind (a hexadecimal index) and the id.
+      count.setString(1, "%" + id);
+      try (var rows = count.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
   }
 
   @Test

@@ -236,10 +236,14 @@ public class SessionService {
   }
 
   /**
-   * Ends the session on every node, data and all, and closes its device. The session goes first:
-   * signing out works while the database is down (the device is then closed by the idle sweep).
+   * Ends the session on every node, data and all, and closes its device. With durable sessions
+   * the database must answer first: the session cache cannot remove a session it cannot remove
+   * from its store, and keeps it, on every node, while the request answers as if it had (seen in
+   * a database outage: the session was served again once the database returned). So a sign-out
+   * then gets 503 and changes nothing, as every other change does.
    */
   public void signOut(SessionStorage storage, ActiveSession active) {
+    store.requireDurable();
     end(storage, "signed out", EndReason.LOGOUT);
     try {
       devices.end(active.state().deviceId(), EndReason.LOGOUT);

@@ -104,7 +104,8 @@ public class SessionResource {
               + " sends Clear-Site-Data: \"storage\" (the browser drops this origin's"
               + " localStorage and sessionStorage; the remember-this-browser cookie stays)."
               + " 204 also without a valid session. With a valid session the X-CSRF-Token header"
-              + " is required, like every unsafe request.")
+              + " is required, like every unsafe request. 503 service_unavailable (still signed"
+              + " in, nothing changed) while durable sessions cannot reach their database.")
   public Response logout() {
     current.optional().ifPresent(active -> sessions.signOut(current.storage(), active));
     if (current.secondFactorPending()) {
