@@ -3,8 +3,8 @@
 # data directory (removed at the end), on H2 or, with ERP_DB=postgresql and ERP_DB_URL..., on
 # PostgreSQL. A clean stop (SIGTERM) keeps every session as it was, with its custom data, its
 # companies, its CSRF token and its deadlines; sessions that were logged out or revoked stay
-# ended (and before the stop, with erp.session.max-in-memory=1, sessions beyond the bound are
-# read from the store and changed through it). A SIGKILL keeps what was acknowledged 2 s before
+# ended (and before the stop, with erp.session.max-in-memory=1, at most one of these sessions is
+# in memory at a time, so most of the steps read a session from the store and change it there). A SIGKILL keeps what was acknowledged 2 s before
 # it. An idle deadline that passed while the node was down ends the session, and expired
 # sessions leave the store's tables (row counts, read while the node is stopped). With erp.session.persistence=memory (H2 run only: it leaves the
 # database alone) a restart signs everyone out, as before durable sessions, and their devices are
@@ -97,9 +97,9 @@ sign_in revoked admin admin
 revoked_id=$(current_device revoked)
 check "another session is revoked from the first" test "$(call kept DELETE "/api/session/devices/$revoked_id")" = 204
 sign_in other demo demo
-check "a session beyond the bound is switched again" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
+check "with other sessions signed in since, the session is switched again" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
 sign_in another demo demo
-check "... and read from the store as switched" test "$(call kept GET /api/session)" = 200
+check "... and read back as switched" test "$(call kept GET /api/session)" = 200
 check "... with company 2 only" grep -q '"allowed_company_ids":\[2\]' "$work/body"
 session_facts kept > "$work/kept.before"
 stop_server TERM
