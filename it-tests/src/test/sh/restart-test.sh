@@ -2,10 +2,12 @@
 # Sessions survive restarts (README, "What survives what"): one node of scripts/run.sh with its own
 # data directory (removed at the end), on H2 or, with ERP_DB=postgresql and ERP_DB_URL..., on
 # PostgreSQL. A clean stop (SIGTERM) keeps every session as it was, with its custom data, its
-# companies, its CSRF token and its deadlines; sessions that were logged out or revoked stay
-# ended (and before the stop, with erp.session.max-in-memory=1, at most one of these sessions is
+# companies, its CSRF token and its deadlines; sessions that were logged out or revoked, or ended
+# by a password change or a deactivation, stay ended (and before the stop, with erp.session.max-in-memory=1, at most one of these sessions is
 # in memory at a time, so most of the steps read a session from the store and change it there). A SIGKILL keeps what was acknowledged 2 s before
-# it. An idle deadline that passed while the node was down ends the session, and expired
+# it. A session in use outlives its idle timeout though it is read from the store each time (its
+# access time reaches the store late, but in time). An idle deadline that passed while the node
+# was down ends the session, and expired
 # sessions leave the store's tables (row counts, read while the node is stopped). With erp.session.persistence=memory (H2 run only: it leaves the
 # database alone) a restart signs everyone out, as before durable sessions, and their devices are
 # ended at start.
@@ -96,6 +98,16 @@ check "a session logs out" test "$(call leaving DELETE /api/session)" = 204
 sign_in revoked admin admin
 revoked_id=$(current_device revoked)
 check "another session is revoked from the first" test "$(call kept DELETE "/api/session/devices/$revoked_id")" = 204
+sign_in boss admin admin
+check "an administrator creates two users" test "$(call boss POST /api/admin/users '{"login":"mover","password":"mover-secret-1","name":"Mover","company_ids":[1]}')$(call boss POST /api/admin/users '{"login":"quitter","password":"quitter-secret-1","name":"Quitter","company_ids":[1]}')" = 201201
+quitter_uid=$(grep -o '"uid":[0-9]*' "$work/body" | cut -d: -f2)
+sign_in moved_away mover mover-secret-1
+sign_in mover mover mover-secret-1
+check "a user changes password" test "$(call mover PUT /api/me/password '{"current_password":"mover-secret-1","new_password":"mover-secret-2"}')" = 204
+check "... which ends the user's other session" test "$(call moved_away GET /api/session)" = 401
+sign_in quitter quitter quitter-secret-1
+check "a user is deactivated" test "$(call boss PATCH "/api/admin/users/$quitter_uid" '{"active":false}')" = 200
+check "... which ends the user's session" test "$(call quitter GET /api/session)" = 401
 sign_in other demo demo
 check "with other sessions signed in since, the session is switched again" test "$(call kept PUT /api/session/companies '{"allowed_company_ids":[2]}')" = 200
 sign_in another demo demo
@@ -110,6 +122,8 @@ check "the custom data is there" test "$(call kept GET /api/session/data/wizard)
 check "... unchanged" grep -q '"value":{"step":3}' "$work/body"
 check "the logged-out session stays ended" test "$(call leaving GET /api/session)" = 401
 check "the revoked session stays ended" test "$(call revoked GET /api/session)" = 401
+check "the session ended by a password change stays ended" test "$(call moved_away GET /api/session)" = 401
+check "the deactivated user's session stays ended" test "$(call quitter GET /api/session)" = 401
 
 echo "== database: a crash (SIGKILL) keeps what was acknowledged 2 s before it =="
 sign_in crashed demo demo
@@ -128,22 +142,56 @@ stop_server TERM
 
 echo "== database: time runs on while the node is down, and expired sessions leave the store =="
 rows_before=$(store_rows)
-start_server ERP_SESSION_IDLE_TIMEOUT=PT15S
+# A bound of 1 again: a session read after another one is read from the store.
+start_server ERP_SESSION_IDLE_TIMEOUT=PT15S ERP_SESSION_MAX_IN_MEMORY=1
+sign_in busy demo demo
+sign_in spare demo demo
+demo_uid=$(call busy GET /api/session > /dev/null && grep -o '"uid":[0-9]*' "$work/body" | head -1 | cut -d: -f2)
+ended_devices="$(current_device spare)"
+# The store records a read's access time at most once per tenth of the idle timeout (1.5 s here,
+# AccessTimeWritePolicy), so a session in use must outlive its idle timeout when read from there.
+busy_since=$SECONDS
+busy_status=200
+while [ $((SECONDS - busy_since)) -lt 20 ] && [ "$busy_status" = 200 ]; do
+  busy_status=$(call busy GET /api/session)
+  call spare GET /api/session > /dev/null
+  sleep 1
+done
+check "a session read every second for 20 s, with a 15 s idle timeout, stays valid" test "$busy_status" = 200
+ended_devices+=" $(current_device busy)"
 sign_in idle demo demo
 sign_in forgotten demo demo
+ended_devices+=" $(current_device forgotten)"
 check "a session with a 15 s idle timeout works" test "$(call idle GET /api/session)" = 200
 check "... and takes custom data" test "$(call idle PUT /api/session/data/wizard '{"value":1}')" = 204
 check "another one too (it is never used again)" test "$(call forgotten PUT /api/session/data/wizard '{"value":2}')" = 204
 last_use=$SECONDS
 stop_server TERM
 rows_with_them=$(store_rows)
-check "the two sessions are in the store ($rows_before rows before, $rows_with_them now)" test "$rows_with_them" -gt "$rows_before"
+check "the sessions are in the store ($rows_before rows before, $rows_with_them now)" test "$rows_with_them" -gt "$rows_before"
 while [ $((SECONDS - last_use)) -lt 20 ]; do sleep 1; done
 start_server
 check "its idle deadline passed while the node was down: refused" test "$(call idle GET /api/session)" = 401
+# The others, never requested again, are expired by the node's own schedule, which starts with
+# the node; a clean stop then waits for an expiry under way. Their devices close as they expire.
+devices_open() {
+  [ "$(call auditor GET "/api/admin/users/$demo_uid/sessions")" = 200 ] || return 0
+  local id
+  for id in $ended_devices; do grep -qF "\"id\":\"$id\"" "$work/body" && return 0; done
+  return 1
+}
+expired_unrequested() {
+  for _ in $(seq 60); do devices_open || return 0; sleep 1; done
+  echo "still listed after 60 s: $(grep -o '"id":"[^"]*"' "$work/body" | wc -l) devices of the user; ended ones expected: $ended_devices; status of the list: $(call auditor GET "/api/admin/users/$demo_uid/sessions")" >&2
+  head -c 600 "$work/body" >&2; echo >&2
+  return 1
+}
+sign_in auditor admin admin
+check "the sessions never requested again expire too (their devices close)" expired_unrequested
+check "(the administrator who looked signs out)" test "$(call auditor DELETE /api/session)" = 204
 stop_server TERM
 rows_after=$(store_rows)
-check "both expired sessions left the store, custom data included ($rows_after rows)" test "$rows_after" = "$rows_before"
+check "the expired sessions left the store, custom data included ($rows_after rows)" test "$rows_after" = "$rows_before"
 
 if [ "${ERP_DB:-h2}" != h2 ]; then
   # The memory mode leaves the database alone: the H2 run covers it.

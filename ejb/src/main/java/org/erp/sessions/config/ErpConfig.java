@@ -224,6 +224,10 @@ public class ErpConfig {
     return string(BOOTSTRAP_ADMIN_PASSWORD, "");
   }
 
+  /**
+   * How late a device's last activity, and a stored session's last access, may be recorded. The
+   * session store reads it too, when its cache starts (session-store's AccessTimeResolution).
+   */
   public Duration deviceActivityResolution() {
     return positiveDuration(DEVICE_ACTIVITY_RESOLUTION, Duration.ofMinutes(1));
   }

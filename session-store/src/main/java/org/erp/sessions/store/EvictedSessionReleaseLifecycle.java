@@ -1,23 +1,33 @@
 package org.erp.sessions.store;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.AdvancedCache;
+import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.container.impl.InternalDataContainer;
 import org.infinispan.distribution.ch.KeyPartitioner;
 import org.infinispan.factories.ComponentRegistry;
+import org.infinispan.interceptors.AsyncInterceptorChain;
+import org.infinispan.interceptors.impl.CallInterceptor;
 import org.infinispan.lifecycle.ModuleLifecycle;
 import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvictableDataContainer;
 
 /**
- * Attaches {@link EvictedSessionRelease} to every cache of the {@code web} container that WildFly
- * bounds with its segmented evictable data container: the session caches of deployments with
- * {@code max-active-sessions} (the EAR's jboss-all.xml), and sweeps each every {@value
- * #SWEEP_SECONDS} seconds. Infinispan finds this module through {@link
- * EvictedSessionReleaseModule}, among the container's modules (configure.cli).
+ * What this module adds to the caches of the {@code web} container (configure.cli lists it among
+ * the container's modules; Infinispan finds it through {@link EvictedSessionReleaseModule}):
+ *
+ * <ul>
+ *   <li>to a cache with a shared, durable store ({@code erp.session.persistence=database}): {@link
+ *       AccessTimeWriteCoalescing}, so that reading a session does not write it to the database
+ *       each time;
+ *   <li>to a cache that WildFly bounds with its segmented evictable data container (the session
+ *       caches of deployments with {@code max-active-sessions}, the EAR's jboss-all.xml): {@link
+ *       EvictedSessionRelease}, swept every {@value #SWEEP_SECONDS} seconds.
+ * </ul>
  */
 public final class EvictedSessionReleaseLifecycle implements ModuleLifecycle {
 
@@ -26,22 +36,41 @@ public final class EvictedSessionReleaseLifecycle implements ModuleLifecycle {
   private static final System.Logger LOG =
       System.getLogger(EvictedSessionReleaseLifecycle.class.getName());
 
+  private final Map<String, AccessTimeWriteCoalescing> coalescings = new ConcurrentHashMap<>();
   private final Map<String, ScheduledExecutorService> sweepers = new ConcurrentHashMap<>();
+
+  @Override
+  public void cacheStarting(ComponentRegistry registry, Configuration configuration, String cacheName) {
+    var persistence = configuration.persistence();
+    if (persistence.stores().isEmpty() || persistence.passivation()) {
+      return;
+    }
+    AccessTimeWriteCoalescing coalescing =
+        new AccessTimeWriteCoalescing(new AccessTimeWritePolicy(AccessTimeResolution.current()));
+    AsyncInterceptorChain chain = registry.getComponent(AsyncInterceptorChain.class);
+    if (chain.addInterceptorBefore(coalescing, CallInterceptor.class)) {
+      coalescings.put(cacheName, coalescing);
+    }
+  }
 
   @Override
   @SuppressWarnings("unchecked")
   public void cacheStarted(ComponentRegistry registry, String cacheName) {
     InternalDataContainer<Object, Object> container =
         registry.getInternalDataContainer().running();
-    if (!(container instanceof SegmentedEvictableDataContainer)) {
+    AccessTimeWriteCoalescing coalescing = coalescings.get(cacheName);
+    EvictedSessionRelease release = null;
+    if (container instanceof SegmentedEvictableDataContainer) {
+      AdvancedCache<Object, Object> cache = registry.getCache().running();
+      boolean passivates = cache.getCacheConfiguration().persistence().passivation();
+      release =
+          new EvictedSessionRelease(
+              cache, container, registry.getComponent(KeyPartitioner.class), !passivates);
+      cache.addListener(release);
+    }
+    if (release == null && coalescing == null) {
       return;
     }
-    AdvancedCache<Object, Object> cache = registry.getCache().running();
-    boolean passivates = cache.getCacheConfiguration().persistence().passivation();
-    EvictedSessionRelease release =
-        new EvictedSessionRelease(
-            cache, container, registry.getComponent(KeyPartitioner.class), !passivates);
-    cache.addListener(release);
     ScheduledExecutorService sweeper =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -49,12 +78,18 @@ public final class EvictedSessionReleaseLifecycle implements ModuleLifecycle {
               thread.setDaemon(true);
               return thread;
             });
+    EvictedSessionRelease releaseToSweep = release;
     sweeper.scheduleWithFixedDelay(
         () -> {
           try {
-            release.sweep();
+            if (releaseToSweep != null) {
+              releaseToSweep.sweep();
+            }
+            if (coalescing != null) {
+              coalescing.forgetExpiredWindows(Instant.now());
+            }
           } catch (RuntimeException e) { // the next sweep tries again
-            LOG.log(System.Logger.Level.WARNING, "Sweep of evicted sessions failed: " + e.getClass().getName());
+            LOG.log(System.Logger.Level.WARNING, "Sweep of " + cacheName + " failed: " + e.getClass().getName());
           }
         },
         SWEEP_SECONDS,
@@ -68,6 +103,7 @@ public final class EvictedSessionReleaseLifecycle implements ModuleLifecycle {
 
   @Override
   public void cacheStopping(ComponentRegistry registry, String cacheName) {
+    coalescings.remove(cacheName);
     ScheduledExecutorService sweeper = sweepers.remove(cacheName);
     if (sweeper != null) {
       sweeper.shutdownNow();
