@@ -4,8 +4,8 @@
 # erp.session.persistence=database (the default) and :8280 with memory. wrk -t2 -c64 on one node
 # at a time, the sides alternated (which goes first changes every round):
 # - session read: GET /api/session spread over 64 sessions per node. Target: database/memory ≥ 0.95
-#   (a read writes nothing to the database before its answer; the new last-activity time reaches
-#   the store later, coalesced by the write-behind queue);
+#   (a read writes nothing to the database before its answer; its new access time reaches the
+#   store behind it, at most once per erp.device.activity-resolution: AccessTimeWriteCoalescing);
 # - custom-data write: PUT /api/session/data/kN over the same sessions; measured and explained.
 # Beside the rates, each round measures the server's CPU time per request (utime + stime of the
 # JVM, /proc): on these 2 cores it says what the store costs even while the JIT still warms up,
@@ -54,7 +54,7 @@ done
 cpu_ticks() { # pid
   local t
   for t in /proc/"$1"/task/*; do
-    printf '%s\t%s\n' "$(tr -d '\n' < "$t/comm" 2> /dev/null)" \
+    printf '%s\t%s\n' "$(tr -d '\n' 2> /dev/null < "$t/comm")" \
       "$(cut -d')' -f2- "$t/stat" 2> /dev/null | awk '{print $12 + $13}')"
   done | awk -F'\t' '$2 != "" {g = $1; gsub(/[0-9]+/, "N", g); s[g] += $2} END {for (g in s) print g "\t" s[g]}'
   printf 'total\t%s\n' "$(cut -d')' -f2- /proc/"$1"/stat | awk '{print $12 + $13}')"
