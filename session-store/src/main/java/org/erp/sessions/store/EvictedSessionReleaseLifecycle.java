@@ -21,7 +21,8 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
  * the container's modules; Infinispan finds it through {@link EvictedSessionReleaseModule}):
  *
  * <ul>
- *   <li>to a cache with a shared, durable store ({@code erp.session.persistence=database}): {@link
+ *   <li>to a cache whose store does not passivate (with {@code erp.session.persistence=database},
+ *       the shared store on the application's database): {@link
  *       AccessTimeWriteCoalescing}, so that reading a session does not write it to the database
  *       each time;
  *   <li>to a cache that WildFly bounds with its segmented evictable data container (the session
