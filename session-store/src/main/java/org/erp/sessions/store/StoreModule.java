@@ -7,9 +7,9 @@ import org.infinispan.lifecycle.ModuleLifecycle;
 
 /**
  * Declares this module to Infinispan (META-INF/services), which then calls {@link
- * EvictedSessionReleaseLifecycle} for each cache it starts. It adds no components.
+ * StoreModuleLifecycle} for each cache it starts. It adds no components.
  */
-public final class EvictedSessionReleaseModule implements ModuleMetadataBuilder {
+public final class StoreModule implements ModuleMetadataBuilder {
 
   @Override
   public String getModuleName() {
@@ -28,7 +28,7 @@ public final class EvictedSessionReleaseModule implements ModuleMetadataBuilder 
 
   @Override
   public ModuleLifecycle newModuleLifecycle() {
-    return new EvictedSessionReleaseLifecycle();
+    return new StoreModuleLifecycle();
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
 
 /**
  * What this module adds to the caches of the {@code web} container (configure.cli lists it among
- * the container's modules; Infinispan finds it through {@link EvictedSessionReleaseModule}):
+ * the container's modules; Infinispan finds it through {@link StoreModule}):
  *
  * <ul>
  *   <li>to a cache whose store does not passivate (with {@code erp.session.persistence=database},
@@ -30,12 +30,12 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
  *       EvictedSessionRelease}, swept every {@value #SWEEP_SECONDS} seconds.
  * </ul>
  */
-public final class EvictedSessionReleaseLifecycle implements ModuleLifecycle {
+public final class StoreModuleLifecycle implements ModuleLifecycle {
 
   static final int SWEEP_SECONDS = 5;
   // System.Logger: java.base is all this module sees of the JDK (store-module.xml).
   private static final System.Logger LOG =
-      System.getLogger(EvictedSessionReleaseLifecycle.class.getName());
+      System.getLogger(StoreModuleLifecycle.class.getName());
 
   private final Map<String, AccessTimeWriteCoalescing> coalescings = new ConcurrentHashMap<>();
   private final Map<String, ScheduledExecutorService> sweepers = new ConcurrentHashMap<>();
