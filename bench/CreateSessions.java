@@ -12,13 +12,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Signs in COUNT sessions and leaves them idle: logins rotate over the users
  * PREFIX1..PREFIX{USERS}, all with PASSWORD, on THREADS threads. The cookies are thrown away, or
- * appended to COOKIE_FILE ("name=value", one per line) for ReadSessions.java.
+ * appended to COOKIE_FILE ("name=value", one per line) for ReadSessions.java. With DATA_BYTES,
+ * each session also stores a custom-data value of that many bytes (a JSON string) under the key
+ * "bench" right after its login, as a wizard would (ReadSessions.java reads it back).
  *
- * <p>java bench/CreateSessions.java BASE_URL COUNT USERS PREFIX PASSWORD [THREADS [COOKIE_FILE]]
+ * <p>java bench/CreateSessions.java BASE_URL COUNT USERS PREFIX PASSWORD [THREADS [COOKIE_FILE
+ * [DATA_BYTES]]]
  */
 public class CreateSessions {
 
@@ -30,6 +35,10 @@ public class CreateSessions {
     String password = args[4];
     int threads = args.length > 5 ? Integer.parseInt(args[5]) : 8;
     Path cookieFile = args.length > 6 ? Path.of(args[6]) : null;
+    int dataBytes = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+    // A JSON string of DATA_BYTES bytes in all, quotes included.
+    String data = "{\"value\":\"" + "x".repeat(Math.max(0, dataBytes - 2)) + "\"}";
+    Pattern csrfToken = Pattern.compile("\"csrf_token\"\\s*:\\s*\"([^\"]+)\"");
     Queue<String> cookies = new ConcurrentLinkedQueue<>();
     HttpClient http =
         HttpClient.newBuilder()
@@ -47,21 +56,43 @@ public class CreateSessions {
               String body =
                   "{\"login\":\"" + prefix + (n % users + 1) + "\",\"password\":\"" + password + "\"}";
               try {
-                HttpResponse<Void> answer =
+                HttpResponse<String> answer =
                     http.send(
                         HttpRequest.newBuilder(URI.create(base + "/api/session"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
                   failed.incrementAndGet();
-                } else if (cookieFile != null) {
-                  answer.headers().allValues("Set-Cookie").stream()
-                      .map(header -> header.split(";", 2)[0])
-                      .filter(cookie -> cookie.startsWith("session_id=") && !cookie.endsWith("="))
-                      .reduce((first, last) -> last)
-                      .ifPresent(cookies::add);
+                  continue;
+                }
+                String cookie =
+                    answer.headers().allValues("Set-Cookie").stream()
+                        .map(header -> header.split(";", 2)[0])
+                        .filter(c -> c.startsWith("session_id=") && !c.endsWith("="))
+                        .reduce((first, last) -> last)
+                        .orElse(null);
+                if (dataBytes > 0) {
+                  Matcher csrf = csrfToken.matcher(answer.body());
+                  if (cookie == null
+                      || !csrf.find()
+                      || http.send(
+                                  HttpRequest.newBuilder(URI.create(base + "/api/session/data/bench"))
+                                      .header("Content-Type", "application/json")
+                                      .header("Cookie", cookie)
+                                      .header("X-CSRF-Token", csrf.group(1))
+                                      .PUT(HttpRequest.BodyPublishers.ofString(data))
+                                      .build(),
+                                  HttpResponse.BodyHandlers.discarding())
+                              .statusCode()
+                          != 204) {
+                    failed.incrementAndGet();
+                    continue;
+                  }
+                }
+                if (cookieFile != null && cookie != null) {
+                  cookies.add(cookie);
                 }
               } catch (Exception e) {
                 failed.incrementAndGet();

@@ -18,9 +18,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Reads every session of COOKIE_FILE (one "name=value" per line, as CreateSessions.java writes
  * them) once with GET /api/session, on THREADS threads, and prints how many answered each status
- * ("read=N 200=N [401=N ...] seconds=S"). Exits 1 unless every one answered 200.
+ * ("read=N 200=N [401=N ...] seconds=S"). Exits 1 unless every one answered 200. With DATA_BYTES,
+ * each session's custom-data value "bench" is read too (GET /api/session/data/bench), and a
+ * session counts as 200 only when that also answers 200 with the value as it was written (its
+ * status otherwise: 404 when the value is missing, and 409, not the API's, when it came back
+ * changed).
  *
- * <p>java bench/ReadSessions.java BASE_URL COOKIE_FILE [THREADS]
+ * <p>java bench/ReadSessions.java BASE_URL COOKIE_FILE [THREADS [DATA_BYTES]]
  */
 public class ReadSessions {
 
@@ -28,6 +32,8 @@ public class ReadSessions {
     String base = args[0];
     List<String> cookies = Files.readAllLines(Path.of(args[1]));
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int dataBytes = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    String value = "\"" + "x".repeat(Math.max(0, dataBytes - 2)) + "\"";
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -51,6 +57,19 @@ public class ReadSessions {
                                 .build(),
                             HttpResponse.BodyHandlers.discarding())
                         .statusCode();
+                if (status == 200 && dataBytes > 0) {
+                  HttpResponse<String> data =
+                      http.send(
+                          HttpRequest.newBuilder(URI.create(base + "/api/session/data/bench"))
+                              .header("Cookie", cookies.get(n))
+                              .timeout(Duration.ofSeconds(30))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  status = data.statusCode();
+                  if (status == 200 && !data.body().contains("\"value\":" + value)) {
+                    status = 409; // the value came back changed
+                  }
+                }
               } catch (Exception e) {
                 status = 0; // no answer
               }

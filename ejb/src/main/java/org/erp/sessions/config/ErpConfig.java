@@ -117,9 +117,10 @@ public class ErpConfig {
   }
 
   /**
-   * Sessions a node holds in memory (Keycloak's default bound); the others are only in the store
-   * until their next request. The server's session manager reads it at deployment (the EAR's
-   * jboss-all.xml), so a change applies at the next start; this side only validates it.
+   * Sessions a node holds in memory (Keycloak's default bound), and custom-data entries too; the
+   * others are only in the store until their next request. The server reads it, not this class:
+   * its session manager at deployment (the EAR's jboss-all.xml), the custom data's cache at boot
+   * (configure.cli), so a change applies at the next start; this side only validates it.
    */
   public int maxSessionsInMemory() {
     return integer(MAX_IN_MEMORY, 10_000, 1);

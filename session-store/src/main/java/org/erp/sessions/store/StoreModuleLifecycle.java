@@ -26,7 +26,8 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
  *       AccessTimeWriteCoalescing}, so that reading a session does not write it to the database
  *       each time;
  *   <li>to a cache that WildFly bounds with its segmented evictable data container (the session
- *       caches of deployments with {@code max-active-sessions}, the EAR's jboss-all.xml): {@link
+ *       caches of deployments with {@code max-active-sessions}, the EAR's jboss-all.xml, and the
+ *       custom data's {@code session-data}, bounded in configure.cli): {@link
  *       EvictedSessionRelease}, swept every {@value #SWEEP_SECONDS} seconds.
  * </ul>
  */
