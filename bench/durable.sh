@@ -150,8 +150,11 @@ until grep -q '^writing' "$writes.out" 2> /dev/null; do
   sleep 0.2
 done
 sleep "$kill_after"
+# The time right before the signal, so that no write acknowledged before it counts as after it.
+node_jvm=$(ps -o pid= --ppid "$node_pid" | tr -d ' ')
 killed_at=$(date +%s%3N)
-stop_node "$node_pid" KILL
+kill -KILL "$node_jvm"
+stop_node "$node_pid"
 wait "$writer" || { echo "the writers failed: $(cat "$writes.out")" >&2; exit 1; }
 rm -f "$writes.out"
 start_node "$base" /dev/null

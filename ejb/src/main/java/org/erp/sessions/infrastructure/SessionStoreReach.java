@@ -16,8 +16,10 @@ import org.erp.sessions.domain.error.ErrorCode;
  * request has answered before the cache finds out that its store is away: a change then answered
  * 200 is lost (a company switch at the next restart of every node; a sign-out at once: the session
  * is served again once the database returns). With durable sessions such a change is refused with
- * 503 unless the database answers now. Changes that touch a table (sign-in, password, preferences) and custom
- * data (whose store reads the database first) are refused by their own write.
+ * 503 unless the database answers now. The session storage asks, where the change reaches the
+ * session (HttpSessionStorage); a request with an API key has no session and never asks. Changes
+ * that touch a table (sign-in, password, preferences) and custom data (whose store reads the
+ * database first) are refused by their own write.
  */
 @ApplicationScoped
 public class SessionStoreReach {

@@ -30,7 +30,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,23 +70,22 @@ class SessionFailoverClusterIT {
     return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ear);
   }
 
-  /** The database both nodes share, as a real deployment shares PostgreSQL. */
+  /**
+   * The database both nodes share, as a real deployment shares PostgreSQL. It stops when this JVM
+   * ends, not in an {@code @AfterAll}: JUnit runs those before Arquillian undeploys from the nodes,
+   * and an undeployment waits until its session store has written what it still holds (seen to
+   * hang for good after a failed test, with the database already gone).
+   */
   @BeforeAll
   static void startDatabase() throws Exception {
     databaseDir = Files.createTempDirectory("erp-cluster-h2");
     database = startDatabaseServer();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> database.stop()));
   }
 
   private static Server startDatabaseServer() throws java.sql.SQLException {
     return Server.createTcpServer("-tcpPort", "9124", "-baseDir", databaseDir.toString(), "-ifNotExists")
         .start();
-  }
-
-  @AfterAll
-  static void stopDatabase() {
-    if (database != null) {
-      database.stop();
-    }
   }
 
   @BeforeEach
@@ -496,6 +494,24 @@ class SessionFailoverClusterIT {
     ApiClient other = new ApiClient().at(URL1);
     other.signIn(login, "cluster password");
     other.at(URL2).get("/api/session").expect(200);
+    String expiry =
+        Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    String apiKey =
+        client
+            .post("/api/me/api-keys", "{\"name\":\"outage\",\"expires_at\":\"" + expiry + "\"}")
+            .expect(201)
+            .json()
+            .getString("key");
+    UsedSecrets.record("api key", apiKey);
+    for (String url : List.of(URL1, URL2)) {
+      // Authenticating a key while the database is away takes the key and its user from the
+      // node's second-level cache: the first request records the key's use (due again in a
+      // minute), which evicts it on every node; the second puts it back.
+      new ApiClient().at(url).withApiKey(apiKey).get("/api/session").expect(200);
+    }
+    for (String url : List.of(URL1, URL2)) {
+      new ApiClient().at(url).withApiKey(apiKey).get("/api/session").expect(200);
+    }
 
     database.stop();
     try {
@@ -521,6 +537,11 @@ class SessionFailoverClusterIT {
                 client.get("/api/session").expect(200).json().getJsonObject("context"),
                 "allowed_company_ids"),
             "a refused company switch changed the session");
+        // A request with an API key keeps its state for the request only: nothing to store, so
+        // its company switch and its sign-out answer as always.
+        ApiClient byKey = new ApiClient().at(url).withApiKey(apiKey);
+        byKey.put("/api/session/companies", "{\"allowed_company_ids\":[2,1]}").expect(200);
+        byKey.delete("/api/session").expect(204);
         ApiClient.Response refused = new ApiClient().at(url).login(login, "cluster password");
         assertEquals(503, refused.status(), refused.body());
         assertEquals("service_unavailable", refused.code());
@@ -534,6 +555,13 @@ class SessionFailoverClusterIT {
       ApiClient.Response refusedSignOut = leaving.delete("/api/session");
       assertEquals(503, refusedSignOut.status(), refusedSignOut.body());
       assertEquals("service_unavailable", refusedSignOut.code());
+      ApiClient.Response refusedDestroy =
+          leaving.post("/web/session/destroy", "{\"jsonrpc\":\"2.0\",\"method\":\"call\",\"params\":{}}");
+      assertEquals(503, refusedDestroy.status(), refusedDestroy.body());
+      assertEquals("service_unavailable", refusedDestroy.code());
+      ApiClient.Response refusedLogout = leaving.get("/web/session/logout?redirect=/web");
+      assertEquals(503, refusedLogout.status(), refusedLogout.body());
+      assertEquals("service_unavailable", refusedLogout.code());
       leaving.get("/api/session").expect(200);
     } finally {
       database = startDatabaseServer();

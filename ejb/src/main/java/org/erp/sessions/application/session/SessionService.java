@@ -28,7 +28,6 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.infrastructure.SessionDataStore;
-import org.erp.sessions.infrastructure.SessionStoreReach;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.LoginOutcome;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.Store;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics;
@@ -54,7 +53,6 @@ public class SessionService {
   @Inject private ContextService contexts;
   @Inject private UserDirectory users;
   @Inject private SessionDataStore data;
-  @Inject private SessionStoreReach store;
   @Inject private SessionAudit audit;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
@@ -204,7 +202,6 @@ public class SessionService {
   public ActiveSession selectCompanies(
       SessionStorage storage, ActiveSession active, List<Integer> selection) {
     List<Integer> checked = contexts.selectCompanies(active.user(), selection);
-    store.requireDurable();
     SessionState changed = active.state().withActiveCompanies(checked);
     storage.store(changed);
     return active.with(changed);
@@ -243,7 +240,6 @@ public class SessionService {
    * then gets 503 and changes nothing, as every other change does.
    */
   public void signOut(SessionStorage storage, ActiveSession active) {
-    store.requireDurable();
     end(storage, "signed out", EndReason.LOGOUT);
     try {
       devices.end(active.state().deviceId(), EndReason.LOGOUT);
@@ -325,8 +321,9 @@ public class SessionService {
   }
 
   private void end(SessionStorage storage, String why, EndReason reason) {
-    audit.ended(storage.idForLogs(), why);
-    storage.invalidate(reason);
+    String id = storage.idForLogs();
+    storage.invalidate(reason); // may refuse (a sign-out while the store is away): no record then
+    audit.ended(id, why);
   }
 
   /** Best effort: unreachable under the new session's handle, and it expires anyway. */

@@ -12,6 +12,7 @@ import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.application.session.SessionStorage;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.infrastructure.SessionStoreReach;
 
 /**
  * The current request's session: its storage, and whether it is valid, checked once per request
@@ -30,6 +31,7 @@ public class CurrentSession {
   private static final String BEARER = "Bearer ";
 
   @Inject private ApiKeySessions apiKeys;
+  @Inject private SessionStoreReach storeReach;
 
   private SessionStorage storage;
   private boolean unsafeMethod;
@@ -52,7 +54,7 @@ public class CurrentSession {
         this.clientAddress = request.getRemoteAddr();
         return;
       }
-      attach(new HttpSessionStorage(request), request.getMethod(), request.getHeader(CSRF_HEADER));
+      attach(new HttpSessionStorage(request, storeReach), request.getMethod(), request.getHeader(CSRF_HEADER));
     }
   }
 

@@ -9,6 +9,7 @@ import org.erp.sessions.application.session.SessionStorage;
 import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionState;
 import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.infrastructure.SessionStoreReach;
 
 /**
  * The session core's storage on the servlet container's distributable HttpSession (replicated
@@ -38,9 +39,11 @@ public final class HttpSessionStorage implements SessionStorage {
   public static final String ENDING_AS = "org.erp.sessions.ending-as";
 
   private final HttpServletRequest request;
+  private final SessionStoreReach storeReach;
 
-  public HttpSessionStorage(HttpServletRequest request) {
+  public HttpSessionStorage(HttpServletRequest request, SessionStoreReach storeReach) {
     this.request = request;
+    this.storeReach = storeReach;
   }
 
   /** The signed-in state an ending session held (for the session listener), if any. */
@@ -125,6 +128,8 @@ public final class HttpSessionStorage implements SessionStorage {
 
   @Override
   public void store(SessionState state) {
+    // Held by the session alone (a company switch): kept only if its store can take it.
+    storeReach.requireDurable();
     request.getSession(false).setAttribute(STATE, state);
   }
 
@@ -175,6 +180,12 @@ public final class HttpSessionStorage implements SessionStorage {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return;
+    }
+    if (reason == EndReason.LOGOUT) {
+      // A sign-out the user asked for must not be forgotten: the session cache keeps, on every
+      // node, a session it cannot remove from its store. An end the server decides (expiry,
+      // revocation) is decided again at the session's next request, so it never waits.
+      storeReach.requireDurable();
     }
     request.setAttribute(ENDING_AS, reason);
     try {

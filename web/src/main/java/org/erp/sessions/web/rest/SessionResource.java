@@ -105,7 +105,8 @@ public class SessionResource {
               + " localStorage and sessionStorage; the remember-this-browser cookie stays)."
               + " 204 also without a valid session. With a valid session the X-CSRF-Token header"
               + " is required, like every unsafe request. 503 service_unavailable (still signed"
-              + " in, nothing changed) while durable sessions cannot reach their database.")
+              + " in, nothing changed) while durable sessions cannot reach their database;"
+              + " a request with an API key has no session to remove and gets 204 then too.")
   public Response logout() {
     current.optional().ifPresent(active -> sessions.signOut(current.storage(), active));
     if (current.secondFactorPending()) {
@@ -124,7 +125,8 @@ public class SessionResource {
           "The first id becomes the current company. 403 company_not_allowed for a company the"
               + " user may not access, 400 validation_failed for an empty list or duplicates,"
               + " 503 service_unavailable (nothing changed) while durable sessions cannot reach"
-              + " their database.")
+              + " their database (not for a request with an API key, which keeps its selection"
+              + " for the request only).")
   public SessionInfo selectCompanies(InputStream body) {
     List<Integer> selection = bodies.read(body, CompanySelection.class).allowedCompanyIds();
     return infos.of(sessions.selectCompanies(current.storage(), current.get(), selection));
