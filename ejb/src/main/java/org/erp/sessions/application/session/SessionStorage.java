@@ -28,7 +28,10 @@ public interface SessionStorage {
    */
   void start(SessionState state, Instant at);
 
-  /** Replaces the state (a company switch, a new security stamp). */
+  /**
+   * Replaces the state (a company switch, a new security stamp). A storage that cannot keep it
+   * now (durable sessions while their database is away) refuses with 503 and changes nothing.
+   */
   void store(SessionState state);
 
   /** Records activity: the idle deadline counts from {@code at}. */
@@ -48,7 +51,10 @@ public interface SessionStorage {
   /** Records when the session's current id was issued (after {@link #rotateId}). */
   default void idIssued(Instant at) {}
 
-  /** Ends the session on every node; the end is recorded with this reason. */
+  /**
+   * Ends the session on every node; the end is recorded with this reason. A sign-out ({@code
+   * LOGOUT}) that the storage cannot keep now is refused with 503, and the session stays.
+   */
   void invalidate(EndReason reason);
 
   /** The session id, only to be named in logs through {@link SessionLogName}; null if none. */
