@@ -13,7 +13,8 @@
 # every endpoint until each agrees with its previous round within 5 % (at most MAX_WARMUP, 20);
 # then ROUNDS (default 5) rounds of DURATION (default 20s), the endpoints interleaved (the first
 # one changes every round). The figures are the medians of the rounds' ratios; one more row puts
-# all 64 connections on a single session. Writes bench/results/session-read.md, the rates of every
+# all 64 connections on a single session, and one more sends cookies that name no session (stale
+# or made up: each answer a 401). Writes bench/results/session-read.md, the rates of every
 # round (warm-up included) to session-read.rounds.tsv and, with gnuplot, session-read.png.
 #   bench/session-read.sh                                              # ~15 min
 #   DURATION=3s ROUNDS=1 MAX_WARMUP=1 WARM_DURATION=2s bench/session-read.sh   # a smoke run
@@ -43,6 +44,13 @@ for _ in $(seq "${SESSIONS:-64}"); do
   curl -sf -D - -o /dev/null -X POST "$base/floor/session" | sed -n 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/p'
 done > "$work/floor.cookies"
 [ "$(wc -l < "$work/floor.cookies")" = "${SESSIONS:-64}" ] || { echo "floor sessions not created" >&2; exit 1; }
+# Made-up ids under the session cookie's name, shaped like real ones: stale or forged cookies.
+cookie_name=$(head -1 "$work/api.cookies" | cut -d= -f1)
+for _ in $(seq "${SESSIONS:-64}"); do
+  echo "$cookie_name=$(head -c 24 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+done > "$work/unknown.cookies"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(head -1 "$work/unknown.cookies")" "$base/api/session")
+[ "$status" = 401 ] || { echo "a made-up session cookie got $status, not 401" >&2; exit 1; }
 
 # One measurement of an endpoint for SECONDS: its req/s (fails on any error or non-2xx answer).
 rate() { # endpoint seconds
@@ -54,6 +62,10 @@ rate() { # endpoint seconds
     one-session) figures=$(wrk_figures -t2 -c64 -d"$2" -H "Cookie: $(head -1 "$work/api.cookies")" "$base/api/session") ;;
     floor-session) figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "$base/floor/session" -- "$work/floor.cookies") ;;
     floor-plain) figures=$(wrk_figures -t2 -c64 -d"$2" "$base/floor/plain") ;;
+    unknown-cookie) # every answer a 401, so its non-2xx count is no error
+      figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "$base/api/session" -- "$work/unknown.cookies")
+      echo "${figures%%|*}"
+      return ;;
   esac
   [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
   echo "${figures%%|*}"
@@ -63,6 +75,7 @@ start_rounds session-read
 warm_up rate "$warm_duration" "$max_warmup" "${endpoints[@]}"
 measure_rounds rate "$duration" "$rounds" "${endpoints[@]}"
 one_session=$(rate one-session "$duration")
+unknown_cookie=$(rate unknown-cookie "$duration")
 
 session_health=$(median_ratio session health)
 check_health=$(median_ratio check health)
@@ -96,6 +109,7 @@ floor_plain=$(median_ratio floor-session floor-plain)
   echo
   echo "Median rates: health $(median_rate health), check $(median_rate check), session $(median_rate session), floor session $(median_rate floor-session), floor plain $(median_rate floor-plain) req/s."
   echo "All 64 connections on one session: GET /api/session $one_session req/s (after the rounds)."
+  echo "Session cookies that name no session (${SESSIONS:-64} made-up ids, every answer a 401, one session-store lookup each): GET /api/session $unknown_cookie req/s (after the rounds)."
   echo
   echo "![rates over the rounds, warm-up included](session-read.png)"
 } > "$results/session-read.md"

@@ -6,7 +6,8 @@ ear="$root/ear/target/erp-session.ear"
 # Builds when the EAR or the configured server is missing, or a source is newer than the EAR.
 build_if_needed() {
   if [ ! -f "$ear" ] || [ ! -f "$home/.erp-configured" ] \
-    || [ -n "$(find "$root/pom.xml" "$root/ejb" "$root/web" "$root/session-store" "$root/ear/src" "$root/ear/pom.xml" \
+    || [ -n "$(find "$root/pom.xml" "$root/ejb" "$root/web" "$root/session-store" "$root/session-api" "$root/session-core" \
+         "$root/health" "$root/servlet-support" "$root/ear/src" "$root/ear/pom.xml" \
          -newer "$ear" -type f -not -path '*/target/*' -print -quit)" ]; then
     echo "Building the service (mvn package)..."
     (cd "$root" && mvn -B -q package -DskipTests)

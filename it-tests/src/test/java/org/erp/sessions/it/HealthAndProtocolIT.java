@@ -3,10 +3,21 @@ package org.erp.sessions.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.Test;
 
 /** Health, the OpenAPI document, and protocol errors answered as problems. */
 class HealthAndProtocolIT extends ApiTestBase {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @ArquillianResource private ManagementClient management;
 
   @Test
   void healthSaysUpAndNothingMoreToAnonymousCallers() {
@@ -57,6 +68,70 @@ class HealthAndProtocolIT extends ApiTestBase {
     ApiClient client = new ApiClient();
     client.signIn("demo", "demo");
     assertEquals("length", framingOf(call, client.sessionId()));
+  }
+
+  /**
+   * A stale or made-up session cookie costs one lookup in the session store per request, as the
+   * first lookup of a valid one does: before, every reader of the request's session asked the
+   * store again (seven database queries for a GET, nine for a PUT, six on a module's routes), so
+   * such cookies loaded the database at a multiple of the request rate. Counted by the session
+   * cache's statistics.
+   */
+  @Test
+  void aSessionCookieThatNamesNoSessionIsLookedUpInTheStoreOncePerRequest() {
+    ApiClient stranger = new ApiClient();
+    long before = sessionStoreMisses();
+    int requests = 0;
+    for (int round = 0; round < 5; round++) {
+      stranger.useSessionId(madeUpSessionId());
+      stranger.get("/api/session").expect(401);
+      stranger.useSessionId(madeUpSessionId());
+      stranger.get("/api/session/check").expect(401);
+      stranger.useSessionId(madeUpSessionId());
+      stranger.useCsrfToken("made-up-token");
+      stranger.put("/api/session/companies", "[1]").expect(401);
+      stranger.useSessionId(madeUpSessionId());
+      stranger.delete("/api/session").expect(204);
+      // An ERP module's WAR has a session manager of its own (sharing the sessions).
+      stranger.useSessionId(madeUpSessionId());
+      stranger.get("/sales/api/wizard").expect(401);
+      stranger.useSessionId(madeUpSessionId());
+      stranger.post("/sales/api/wizard", "{\"customer\":\"Azure Interior\",\"company_id\":2}")
+          .expect(401);
+      requests += 6;
+    }
+    long lookups = sessionStoreMisses() - before;
+    // At least one per request (the count works and each request looked), never two: the same
+    // requests made 6 to 9 each. Nothing else looks up missing sessions meanwhile.
+    assertTrue(
+        lookups >= requests && lookups < 2L * requests,
+        requests + " requests with unknown session cookies made " + lookups + " store lookups");
+  }
+
+  /** An id shaped like the session manager's own (24 random bytes, base64url). */
+  private static String madeUpSessionId() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Lookups of the session cache that found nothing in memory or in its store. */
+  private long sessionStoreMisses() {
+    ModelNode read = new ModelNode();
+    read.get("operation").set("read-attribute");
+    read.get("address")
+        .add("subsystem", "infinispan")
+        .add("cache-container", "web")
+        .add("cache", "erp-session.ear")
+        .add("component", "persistence");
+    read.get("name").set("cache-loader-misses");
+    try {
+      ModelNode result = management.getControllerClient().execute(read);
+      assertEquals("success", result.get("outcome").asString(), result.toString());
+      return result.get("result").asLong();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How the answer's body is delimited: "chunked" or "length" (Content-Length). */
