@@ -2,6 +2,8 @@ package org.erp.sessions.application;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,8 +40,8 @@ public class ApiKeys {
   /** A new key: what is listed, and the key itself, to be shown this once. */
   public record CreatedKey(ApiKeyView view, String key) {}
 
-  /** A key that authenticated, its user as of now, and whether this use was recorded. */
-  public record KeyHolder(ApiKeyView key, UserView user, boolean useRecorded) {}
+  /** A key that authenticated, its user as of now, and whether its use is due to be recorded. */
+  public record KeyHolder(ApiKeyView key, UserView user, boolean useDue) {}
 
   public CreatedKey create(int uid, String name, Instant expiresAt) {
     User user = users.find(uid).orElseThrow(() -> new ErpException(ErrorCode.NOT_FOUND, "No such user."));
@@ -120,8 +122,10 @@ public class ApiKeys {
 
   /**
    * The holder of a key presented with a request, if the key authenticates now: known, matching
-   * its hash, not revoked, not expired, its user active. Its use is recorded at most once per
-   * {@code erp.device.activity-resolution}.
+   * its hash, not revoked, not expired, its user active. Reads only (the key and its user come
+   * from the second-level cache): a key authenticates while the database is away. Its use is
+   * recorded apart ({@link #recordUse}), so that a write the database cannot take does not refuse
+   * the request.
    */
   public Optional<KeyHolder> authenticate(String presented) {
     ApiKey key = ApiKeySecret.idOf(presented).map(this::find).orElse(null);
@@ -133,11 +137,25 @@ public class ApiKeys {
     if (user == null || !user.active()) {
       return Optional.empty();
     }
-    boolean due = key.useDue(now, config.deviceActivityResolution());
-    if (due) {
-      key.used(now);
+    return Optional.of(
+        new KeyHolder(key.view(), user.view(), key.useDue(now, config.deviceActivityResolution())));
+  }
+
+  /**
+   * Records a use of the key (its "last used" in My devices) if one is due, at most once per
+   * {@code erp.device.activity-resolution}. True when this call recorded it (false: unknown, or
+   * recorded a moment ago by another request). In a transaction of its own, so that a failure
+   * here never rolls back the caller's work.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean recordUse(String keyId) {
+    ApiKey key = find(keyId);
+    Instant now = clock.instant();
+    if (key == null || !key.useDue(now, config.deviceActivityResolution())) {
+      return false;
     }
-    return Optional.of(new KeyHolder(key.view(), user.view(), due));
+    key.used(now);
+    return true;
   }
 
   private void revoke(ApiKey key) {

@@ -31,6 +31,14 @@ class ApiKeysIT extends ApiTestBase {
     return client.get(path).expect(200).jsonValue().asJsonArray().getValuesAs(JsonObject.class);
   }
 
+  /** The key's entry in its owner's "My devices". */
+  private static JsonObject keyDevice(ApiClient owner, String id) {
+    return list(owner, "/api/session/devices").stream()
+        .filter(d -> d.getString("id").equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
   void aKeyIsShownOnceAndAuthenticatesAnyCallWithoutASessionOrCsrfToken() {
     String login = createUser("keyed");
@@ -52,6 +60,12 @@ class ApiKeysIT extends ApiTestBase {
     assertEquals(id, listed.get(0).getString("id"));
     assertFalse(listed.get(0).containsKey("key"), "the key is never listed");
     assertFalse(owner.get("/api/me/api-keys").body().contains(key));
+    JsonObject unused = keyDevice(owner, id);
+    assertEquals(
+        Instant.parse(unused.getString("created_at")),
+        Instant.parse(unused.getString("last_activity_at")),
+        "a key never used was last active when created");
+    sleep(1100); // so that its use is later than its creation even in whole seconds
 
     ApiClient script = new ApiClient().withApiKey(key);
     ApiClient.Response info = script.get("/api/session").expect(200);
@@ -60,13 +74,13 @@ class ApiKeysIT extends ApiTestBase {
     script.patch("/api/me/preferences", "{\"tz\":\"UTC\"}").expect(200); // unsafe, no CSRF token
     assertEquals("UTC", owner.get("/api/session").expect(200).json().getJsonObject("context").getString("tz"));
 
-    JsonObject device =
-        list(owner, "/api/session/devices").stream()
-            .filter(d -> d.getString("id").equals(id))
-            .findFirst()
-            .orElseThrow();
+    JsonObject device = keyDevice(owner, id);
     assertEquals("api_key", device.getString("kind"));
     assertEquals("backup script", device.getString("name"));
+    assertTrue(
+        Instant.parse(device.getString("last_activity_at"))
+            .isAfter(Instant.parse(device.getString("created_at"))),
+        "the key's use is recorded as its last activity: " + device);
     assertTrue(list(owner, "/api/session/devices").stream().anyMatch(d -> d.getString("kind").equals("session")));
   }
 

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.erp.sessions.application.ApiKeys;
 import org.erp.sessions.application.ApiKeys.KeyHolder;
 import org.erp.sessions.application.DeviceRegistry;
@@ -27,6 +29,8 @@ import org.erp.sessions.infrastructure.metrics.ErpMetrics.LoginOutcome;
 @ApplicationScoped
 public class ApiKeySessions {
 
+  private static final Logger LOG = Logger.getLogger(ApiKeySessions.class.getName());
+
   @Inject private ApiKeys keys;
   @Inject private DeviceRegistry devices;
   @Inject private SessionService sessions;
@@ -46,7 +50,7 @@ public class ApiKeySessions {
       return Optional.empty();
     }
     KeyHolder key = holder.get();
-    if (key.useRecorded()) {
+    if (key.useDue() && recordedUse(key)) {
       audit.apiKeyUsed(key.key().id(), key.user().uid(), clientAddress);
     }
     Instant now = clock.instant();
@@ -77,6 +81,9 @@ public class ApiKeySessions {
       return Optional.empty();
     }
     KeyHolder key = holder.get();
+    if (key.useDue()) {
+      recordedUse(key);
+    }
     Instant now = clock.instant();
     storage
         .read()
@@ -109,6 +116,19 @@ public class ApiKeySessions {
     audit.signedInWithApiKey(storage.idForLogs(), key.key().id(), key.user().uid(), client.address());
     metrics.login(LoginOutcome.OK);
     return Optional.of(new ActiveSession(state, key.user(), state.createdAt(), false));
+  }
+
+  /**
+   * Best effort, as a session's device activity: a request with a key stands when the database
+   * cannot take the write (an outage), and the use is recorded by a later request.
+   */
+  private boolean recordedUse(KeyHolder key) {
+    try {
+      return keys.recordUse(key.key().id());
+    } catch (RuntimeException databaseUnavailable) {
+      LOG.log(Level.FINE, "API key use not recorded: " + databaseUnavailable.getClass().getName());
+      return false;
+    }
   }
 
   /** The session's absolute deadline, never later than the key's expiry. */
