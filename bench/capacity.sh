@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Capacity: heap bytes per idle signed-in session on each node of a two-node cluster (every node
-# holds a copy: two owners), at 10,000 and then 100,000 sessions (or up to SESSIONS, e.g. a
+# holds a copy: two owners), at 10,000 and then 100,000 sessions (or up to the count given, e.g. a
 # million), then whether they all survive the loss of a node: a random sample is read through the
 # balancer, node2 is killed with SIGKILL, and every session is read again through the balancer
 # from the survivor. Sessions are signed in through the balancer by bench users made with a cheap
 # Argon2id cost (so that 100,000 logins take minutes, not hours); heap is measured after a full GC
 # (jcmd GC.run), against the same measurement before the first session. Sessions are held in
-# memory (erp.session.persistence=memory, erp.session.max-in-memory above SESSIONS), so the heap
+# memory (erp.session.persistence=memory, erp.session.max-in-memory above the count), so the heap
 # holds every one; PERSISTENCE=database MAX_IN_MEMORY=10000 measures durable sessions with the
 # bound instead. Heaps: 1 GiB up to 100,000 sessions, plus 4 KiB per session beyond (HEAP_MIB).
 # Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md;
@@ -74,7 +74,7 @@ echo "reading all $(wc -l < "$cookies") sessions through the balancer..."
 after_kill=$(java "$root/bench/ReadSessions.java" "$base" "$cookies" 8 || true)
 echo "$after_kill"
 stored=$(wc -l < "$cookies")
-served_after=$(echo "$after_kill" | grep -o ' 200=[0-9]*' | cut -d= -f2)
+served_after=$(echo "$after_kill" | grep -o ' 200=[0-9]*' | cut -d= -f2 || true) # none: all lost
 lost=$((stored - ${served_after:-0}))
 survivor=$(heap_after_gc_kib "$pid1")
 
@@ -94,7 +94,6 @@ survivor=$(heap_after_gc_kib "$pid1")
     IFS='|' read -r n h1 p1 h2 p2 c <<< "$row"
     echo "| $n | $h1 | $p1 | $h2 | $p2 | $c |"
   done
-  echo
   echo
   echo "Every session survives the loss of a node ($stored sessions):"
   echo
