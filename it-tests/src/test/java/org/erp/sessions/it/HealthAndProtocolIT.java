@@ -71,14 +71,14 @@ class HealthAndProtocolIT extends ApiTestBase {
   }
 
   /**
-   * A stale or made-up session cookie costs one lookup in the session store per request, as the
-   * first lookup of a valid one does: before, every reader of the request's session asked the
-   * store again (seven database queries for a GET, nine for a PUT, six on a module's routes), so
-   * such cookies loaded the database at a multiple of the request rate. Counted by the session
-   * cache's statistics.
+   * A stale or made-up session cookie costs at most two lookups in the session store per request
+   * (the first, and one more where the request is found signed in or not): before, every reader
+   * of the request's session asked the store again (seven database queries for a GET, nine for a
+   * PUT, six on a module's routes), so such cookies loaded the database at a multiple of the
+   * request rate. Counted by the session cache's statistics.
    */
   @Test
-  void aSessionCookieThatNamesNoSessionIsLookedUpInTheStoreOncePerRequest() {
+  void aSessionCookieThatNamesNoSessionIsLookedUpInTheStoreAtMostTwicePerRequest() {
     ApiClient stranger = new ApiClient();
     long before = sessionStoreMisses();
     int requests = 0;
@@ -101,10 +101,11 @@ class HealthAndProtocolIT extends ApiTestBase {
       requests += 6;
     }
     long lookups = sessionStoreMisses() - before;
-    // At least one per request (the count works and each request looked), never two: the same
-    // requests made 6 to 9 each. Nothing else looks up missing sessions meanwhile.
+    // At least one per request (the count works and each request looked), at most two (the
+    // early lookup and the one that decides: MissingSessionLookup.LOOK_AGAIN): the same requests
+    // made 6 to 9 each. Nothing else looks up missing sessions meanwhile.
     assertTrue(
-        lookups >= requests && lookups < 2L * requests,
+        lookups >= requests && lookups <= 2L * requests,
         requests + " requests with unknown session cookies made " + lookups + " store lookups");
   }
 

@@ -10,6 +10,7 @@ import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionState;
 import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.infrastructure.SessionStoreReach;
+import org.erp.sessions.servlet.MissingSessionLookup;
 
 /**
  * The session core's storage on the servlet container's distributable HttpSession (replicated
@@ -57,9 +58,29 @@ public final class HttpSessionStorage implements SessionStorage {
     }
   }
 
+  /**
+   * Asks the store once more for a session cookie an earlier lookup of this request did not find
+   * ({@link MissingSessionLookup}): this is where the request is found signed in or not. A
+   * session this request can no longer use (another request ended it, or it is closed for this
+   * one) counts as none here, so that it is answered 401 but never ended from here.
+   */
   @Override
   public boolean exists() {
-    return request.getSession(false) != null;
+    HttpSession session = request.getSession(false);
+    if (session == null && request.getRequestedSessionId() != null) {
+      request.setAttribute(MissingSessionLookup.LOOK_AGAIN, Boolean.TRUE);
+      session = request.getSession(false);
+      request.removeAttribute(MissingSessionLookup.LOOK_AGAIN);
+    }
+    if (session == null) {
+      return false;
+    }
+    try {
+      session.getCreationTime();
+      return true;
+    } catch (IllegalStateException endedOrClosed) {
+      return false;
+    }
   }
 
   @Override
