@@ -109,7 +109,7 @@ floor_plain=$(median_ratio floor-session floor-plain)
   echo
   echo "Median rates: health $(median_rate health), check $(median_rate check), session $(median_rate session), floor session $(median_rate floor-session), floor plain $(median_rate floor-plain) req/s."
   echo "All 64 connections on one session: GET /api/session $one_session req/s (after the rounds)."
-  echo "Session cookies that name no session (${SESSIONS:-64} made-up ids, every answer a 401, one session-store lookup each): GET /api/session $unknown_cookie req/s (after the rounds)."
+  echo "Session cookies that name no session (${SESSIONS:-64} made-up ids, every answer a 401, two session-store lookups each): GET /api/session $unknown_cookie req/s (after the rounds)."
   echo
   echo "![rates over the rounds, warm-up included](session-read.png)"
 } > "$results/session-read.md"
