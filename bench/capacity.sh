@@ -12,7 +12,7 @@
 # Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md;
 # stops the cluster.
 #   bench/capacity.sh                               # ~15 min
-#   bench/capacity.sh 1000000                       # a million: ~1 h at 2026-11-27's 387 logins/s, ~4 h at today's ~70 (bench/README)
+#   bench/capacity.sh 1000000                       # a million: ~1 h at 2026-11-27's 387 logins/s, ~3 h at today's ~97 (bench/README)
 #   STEPS="500 1000" bench/capacity.sh              # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
