@@ -22,6 +22,9 @@ final class ServerAuditLog {
   static final Path LOG =
       Path.of(System.getProperty("erp.server-logs", "target/server-logs"), "single", "server.log");
 
+  /** "2026-12-04 19:51:19,913": how each line of the server log begins. */
+  private static final int TIMESTAMP_LENGTH = 23;
+
   private ServerAuditLog() {}
 
   /** The name the server logs for the session whose cookie holds this value. */
@@ -56,7 +59,33 @@ final class ServerAuditLog {
     }
     String name = sessionName(cookieValue);
     List<String> about = lines().stream().filter(line -> line.contains(name)).toList();
-    return "\nthe server's audit lines about session " + name + ":\n" + String.join("\n", about);
+    return "\nthe server's audit lines about session " + name + ":\n" + String.join("\n", about)
+        + (about.isEmpty() ? "" : warningsSince(about.get(0)));
+  }
+
+  /**
+   * The server's WARN and ERROR lines from the time of this log line on (at most 20), which may
+   * tell why a session ended that should not have.
+   */
+  private static String warningsSince(String firstLine) {
+    if (firstLine.length() < TIMESTAMP_LENGTH) {
+      return "";
+    }
+    String since = firstLine.substring(0, TIMESTAMP_LENGTH);
+    try {
+      List<String> warnings =
+          Files.readAllLines(LOG, StandardCharsets.UTF_8).stream()
+              .filter(line -> line.length() >= TIMESTAMP_LENGTH)
+              .filter(line -> line.substring(0, TIMESTAMP_LENGTH).compareTo(since) >= 0)
+              .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+              .limit(20)
+              .toList();
+      return warnings.isEmpty()
+          ? "\nno WARN or ERROR line in the server log since"
+          : "\nthe server's WARN and ERROR lines since:\n" + String.join("\n", warnings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String hmac(String text) {

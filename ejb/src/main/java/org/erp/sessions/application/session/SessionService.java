@@ -160,7 +160,7 @@ public class SessionService {
     if (stored.isEmpty()) {
       // A session waiting for its second factor is not signed in, but stays for the code.
       if (pending(storage).isEmpty() && storage.exists()) {
-        end(storage, "not signed in", EndReason.EXPIRED);
+        end(storage, "not signed in" + storage.contentsForLogs(), EndReason.EXPIRED);
       }
       return Optional.empty();
     }

@@ -60,6 +60,15 @@ public interface SessionStorage {
   /** The session id, only to be named in logs through {@link SessionLogName}; null if none. */
   String idForLogs();
 
+  /**
+   * For the log line of a session ended as not signed in: which attributes it held (names only,
+   * never values) and how old it was, so that an unexpected end can be told from an anonymous
+   * session. Empty where the storage has nothing to tell.
+   */
+  default String contentsForLogs() {
+    return "";
+  }
+
   /** When the user last proved their identity in this session (API.md §12), if ever. */
   Optional<Instant> identityCheckedAt();
 

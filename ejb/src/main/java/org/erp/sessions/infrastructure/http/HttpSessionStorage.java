@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.erp.sessions.application.session.SessionStorage;
 import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionState;
@@ -233,6 +234,26 @@ public final class HttpSessionStorage implements SessionStorage {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.setAttribute(IDENTITY_CHECKED, at.toEpochMilli());
+    }
+  }
+
+  @Override
+  public String contentsForLogs() {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return "";
+    }
+    try {
+      long now = System.currentTimeMillis();
+      return " (attributes "
+          + new TreeSet<>(Collections.list(session.getAttributeNames()))
+          + ", created "
+          + (now - session.getCreationTime())
+          + " ms ago, last accessed "
+          + (now - session.getLastAccessedTime())
+          + " ms ago)";
+    } catch (IllegalStateException invalidated) {
+      return " (invalidated meanwhile)";
     }
   }
 
