@@ -6,13 +6,13 @@
 # from the survivor. Sessions are signed in through the balancer by bench users made with a cheap
 # Argon2id cost (so that 100,000 logins take minutes, not hours); heap is measured after a full GC
 # (jcmd GC.run), against the same measurement before the first session. Sessions are held in
-# memory (erp.session.persistence=memory, erp.session.max-in-memory above the count), so the heap
+# memory (erp.session.persistence=memory, erp.session.max-in-memory=0: no bound), so the heap
 # holds every one; PERSISTENCE=database MAX_IN_MEMORY=10000 measures durable sessions with the
-# bound instead. Heaps: 1 GiB up to 100,000 sessions, plus 4 KiB per session beyond (HEAP_MIB).
+# bound instead (whose upkeep slows logins as sessions pile up: bench/README.md). Heaps: 1 GiB up to 100,000 sessions, plus 4 KiB per session beyond (HEAP_MIB).
 # Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md;
 # stops the cluster.
 #   bench/capacity.sh                               # ~15 min
-#   bench/capacity.sh 1000000                       # a million: ~1 h at 2026-11-27's 387 logins/s, ~3 h at today's ~97 (bench/README)
+#   bench/capacity.sh 1000000                       # a million: ~1.5 h at the ~180 logins/s seen at 32,000 sessions (bench/README)
 #   STEPS="500 1000" bench/capacity.sh              # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -28,7 +28,7 @@ heap_mib=${HEAP_MIB:-$((last > 100000 ? 1024 + (last - 100000) * 4 / 1024 : 1024
 export ERP_PASSWORD_ARGON2_MEMORY_KIB=8 ERP_PASSWORD_ARGON2_ITERATIONS=1
 export JBOSS_JAVA_SIZING="-Xms${heap_mib}m -Xmx${heap_mib}m"
 export ERP_SESSION_PERSISTENCE=${PERSISTENCE:-memory}
-export ERP_SESSION_MAX_IN_MEMORY=${MAX_IN_MEMORY:-$((2 * last + 1000))}
+export ERP_SESSION_MAX_IN_MEMORY=${MAX_IN_MEMORY:-0}
 # The first sessions must outlive the whole run (a million logins take about 45 minutes).
 export ERP_SESSION_IDLE_TIMEOUT=PT6H
 cookies=$(mktemp)

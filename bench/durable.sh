@@ -2,7 +2,8 @@
 # Durable sessions (README, "What survives what") on one node of scripts/run.sh with H2 and a data
 # directory of its own (run/bench-durable, made afresh and removed at the end), 1 GiB heap, bench
 # users with a cheap Argon2id cost (so that 100,000 logins take minutes):
-# - Bounded memory: erp.session.max-in-memory=BOUND (1,000). Every session stores DATA_BYTES
+# - Bounded memory: erp.session.max-in-memory=BOUND (1,000), erp.session.data.max-in-memory the
+#   same. Every session stores DATA_BYTES
 #   (1,024) of custom data right after its login, as a wizard would. Heap after a full GC with BOUND
 #   sessions, then with MANY (50,000), every one of which is then read (GET /api/session and its
 #   custom data, all must answer 200 with the value as written: those beyond the bound come from
@@ -43,7 +44,7 @@ node=bench-durable
 cookies="$root/run/$node.cookies"
 need jcmd openjdk-17-jdk-headless
 
-export ERP_NODE=$node ERP_SESSION_MAX_IN_MEMORY=$bound
+export ERP_NODE=$node ERP_SESSION_MAX_IN_MEMORY=$bound ERP_SESSION_DATA_MAX_IN_MEMORY=$bound
 export ERP_PASSWORD_ARGON2_MEMORY_KIB=8 ERP_PASSWORD_ARGON2_ITERATIONS=1
 export JBOSS_JAVA_SIZING="-Xms1g -Xmx1g"
 
@@ -171,7 +172,8 @@ growth_read=$(((heap_many_read - heap_bound) / 1024))
   echo "# Durable sessions: bounded memory and restart recovery"
   echo
   provenance
-  echo "- one node (scripts/run.sh, H2 embedded), 1 GiB heap, erp.session.max-in-memory=$bound,"
+  echo "- one node (scripts/run.sh, H2 embedded), 1 GiB heap, erp.session.max-in-memory and"
+  echo "  erp.session.data.max-in-memory $bound,"
   echo "  $users bench users with a cheap Argon2id cost; heap after a full GC (jcmd GC.run);"
   echo "  before the first counted session: $((base_heap / 1024)) MiB"
   echo
@@ -228,4 +230,4 @@ cat "$results/durable.md"
 [ "$held" -le "$bound" ] \
   || { echo "FAILED: $held sessions held in the heap, beyond erp.session.max-in-memory=$bound" >&2; exit 1; }
 [ "$data_held" -le "$data_limit" ] \
-  || { echo "FAILED: $data_held custom-data entries held in the heap, beyond erp.session.max-in-memory=$bound (and $((data_limit - bound)) others)" >&2; exit 1; }
+  || { echo "FAILED: $data_held custom-data entries held in the heap, beyond erp.session.data.max-in-memory=$bound (and $((data_limit - bound)) others)" >&2; exit 1; }

@@ -62,6 +62,7 @@ public class ErpConfig {
   public static final String ROTATION_GRACE = "erp.session.rotation-grace";
   public static final String SESSION_PERSISTENCE = "erp.session.persistence";
   public static final String MAX_IN_MEMORY = "erp.session.max-in-memory";
+  public static final String DATA_MAX_IN_MEMORY = "erp.session.data.max-in-memory";
 
   /** What happens at login when a user already has {@link #maxSessionsPerUser()} sessions. */
   public enum LimitPolicy {
@@ -117,13 +118,23 @@ public class ErpConfig {
   }
 
   /**
-   * Sessions a node holds in memory (Keycloak's default bound), and custom-data entries too; the
-   * others are only in the store until their next request. The server reads it, not this class:
-   * its session manager at deployment (the EAR's jboss-all.xml), the custom data's cache at boot
-   * (configure.cli), so a change applies at the next start; this side only validates it.
+   * Sessions a node holds in memory (Keycloak's default bound); the others are only in the store
+   * until their next request. 0: no bound, every session in the heap
+   * (WildFly then keeps no bounded container, whose upkeep grows with the sessions held: see
+   * bench/README.md). The server reads it, not this class: its session manager at deployment (the
+   * EAR's jboss-all.xml), so a change applies at the next start; this side only validates it.
    */
   public int maxSessionsInMemory() {
-    return integer(MAX_IN_MEMORY, 10_000, 1);
+    return integer(MAX_IN_MEMORY, 10_000, 0);
+  }
+
+  /**
+   * Custom-data entries (values, and each session's index of its keys) a node holds in memory; the
+   * others are only in the store until asked for. Read by the server at boot (configure.cli: the
+   * cache's heap size, which must be at least 1); this side only validates it.
+   */
+  public int maxDataEntriesInMemory() {
+    return integer(DATA_MAX_IN_MEMORY, 10_000, 1);
   }
 
   public String cookieName() {
@@ -323,6 +334,7 @@ public class ErpConfig {
     cookieName();
     sessionsInMemoryOnly();
     maxSessionsInMemory();
+    maxDataEntriesInMemory();
     maxSessionsPerUser();
     limitPolicy();
     dataMaxValueBytes();

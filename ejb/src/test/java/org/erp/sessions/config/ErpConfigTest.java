@@ -68,13 +68,26 @@ class ErpConfigTest {
   }
 
   @Test
+  void aNodeHoldsTenThousandCustomDataEntriesInMemoryUnlessTold() {
+    assertEquals(10_000, config.maxDataEntriesInMemory());
+    setting(ErpConfig.DATA_MAX_IN_MEMORY, "500");
+    assertEquals(500, config.maxDataEntriesInMemory());
+    setting(ErpConfig.DATA_MAX_IN_MEMORY, "0");
+    refused(
+        "Configuration erp.session.data.max-in-memory = '0' is invalid: expected an integer of at least 1.",
+        config::maxDataEntriesInMemory);
+  }
+
+  @Test
   void aNodeHoldsTenThousandSessionsInMemoryUnlessTold() {
     assertEquals(10_000, config.maxSessionsInMemory());
     setting(ErpConfig.MAX_IN_MEMORY, "1000");
     assertEquals(1000, config.maxSessionsInMemory());
-    setting(ErpConfig.MAX_IN_MEMORY, "0");
+    setting(ErpConfig.MAX_IN_MEMORY, "0"); // no bound: every session in the heap
+    assertEquals(0, config.maxSessionsInMemory());
+    setting(ErpConfig.MAX_IN_MEMORY, "-1");
     refused(
-        "Configuration erp.session.max-in-memory = '0' is invalid: expected an integer of at least 1.",
+        "Configuration erp.session.max-in-memory = '-1' is invalid: expected an integer of at least 0.",
         config::maxSessionsInMemory);
   }
 
