@@ -184,8 +184,13 @@ cmd_up() {
   echo "Starting the balancer and $n nodes (a few minutes; progress every 10 s)"
   start_database
   start_balancer
-  for i in $(seq 1 "$n"); do launch_node "$i"; done
-  for i in $(seq 1 "$n"); do await_node "$i"; done
+  # The first node alone until it serves: on an empty database, nodes starting together race to
+  # create the session store's tables (Infinispan's CREATE INDEX has no IF NOT EXISTS), and the
+  # loser's deployment fails (seen in CI: "Index ... already exists", node1 never served).
+  launch_node 1
+  await_node 1
+  for i in $(seq 2 "$n"); do launch_node "$i"; done
+  for i in $(seq 2 "$n"); do await_node "$i"; done
   await_balancer_route
   trap - EXIT
   echo "Cluster of $n up behind http://127.0.0.1:8080 (in $((SECONDS - began)) s)"
