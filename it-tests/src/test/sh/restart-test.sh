@@ -115,7 +115,7 @@ check "... and read back as switched" test "$(call kept GET /api/session)" = 200
 check "... with company 2 only" grep -q '"allowed_company_ids":\[2\]' "$work/body"
 session_facts kept > "$work/kept.before"
 stop_server TERM
-# No bound (0) this time: the node loads every stored session at start and keeps them all.
+# No bound (0) this time: the node starts with it and still serves every stored session as it was.
 start_server ERP_SESSION_MAX_IN_MEMORY=0
 session_facts kept > "$work/kept.after" || fail "the session is gone after a clean stop: $(cat "$work/body")"
 check "same user, companies, CSRF token, creation time and absolute deadline" diff "$work/kept.before" "$work/kept.after"

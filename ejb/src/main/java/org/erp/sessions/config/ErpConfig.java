@@ -119,9 +119,8 @@ public class ErpConfig {
 
   /**
    * Sessions a node holds in memory (Keycloak's default bound); the others are only in the store
-   * until their next request. 0: no bound, every session in the heap
-   * (WildFly then keeps no bounded container, whose upkeep grows with the sessions held: see
-   * bench/README.md). The server reads it, not this class: its session manager at deployment (the
+   * until their next request. 0: no bound, every session in the heap (WildFly then keeps no
+   * bounded container, whose upkeep grows with the sessions held: see bench/README.md). The server reads it, not this class: its session manager at deployment (the
    * EAR's jboss-all.xml), so a change applies at the next start; this side only validates it.
    */
   public int maxSessionsInMemory() {
