@@ -33,7 +33,11 @@ import java.util.regex.Pattern;
  *   <li>slowest_s: the longest request that ended after the kill.
  * </ul>
  *
- * <p>With DRILL_DEBUG set, every failed or slow request after the kill goes to stderr.
+ * <p>With DRILL_DEBUG set, every failed or slow request after the kill goes to stderr. With
+ * DRILL_TIMELINE set to a file, the answers per second in slices of {@value #SLICE_MILLIS} ms from
+ * {@value #TIMELINE_BEFORE_S} s before the kill to the end go there as a table for a plot: seconds
+ * from the kill, then the answers served normally, then those that failed or waited over {@value
+ * #STALLED_MILLIS} ms (by the time they ended).
  */
 public class FailoverDrill {
 
@@ -49,6 +53,9 @@ public class FailoverDrill {
   static final long STALLED_MILLIS = 1000;
 
   record Outcome(long startedAt, long at, long sessionIndex, boolean ok) {}
+
+  static final long SLICE_MILLIS = 100;
+  static final int TIMELINE_BEFORE_S = 3;
 
   public static void main(String[] args) throws Exception {
     String base = args[0];
@@ -183,6 +190,11 @@ public class FailoverDrill {
       }
     }
 
+    String timeline = System.getenv("DRILL_TIMELINE");
+    if (timeline != null) {
+      writeTimeline(java.nio.file.Path.of(timeline), inOrder, killedAt);
+    }
+
     int lostSessions = 0;
     int lostValues = 0;
     for (Session session : all) {
@@ -207,5 +219,34 @@ public class FailoverDrill {
         Double.isInfinite(everySessionRead) ? 9999.0 : everySessionRead,
         slowest,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Answers per second in each slice, normal and failed-or-stalled, by when they ended. */
+  private static void writeTimeline(java.nio.file.Path file, List<Outcome> inOrder, long killedAt)
+      throws IOException {
+    long slice = SLICE_MILLIS * 1_000_000;
+    long first = killedAt - TIMELINE_BEFORE_S * 1_000_000_000L;
+    int slices = (int) ((inOrder.get(inOrder.size() - 1).at() - first) / slice) + 1;
+    long[] served = new long[slices];
+    long[] stalled = new long[slices];
+    for (Outcome o : inOrder) {
+      if (o.at() < first) {
+        continue;
+      }
+      int at = (int) ((o.at() - first) / slice);
+      if (o.ok() && o.at() - o.startedAt() <= STALLED_MILLIS * 1_000_000) {
+        served[at]++;
+      } else {
+        stalled[at]++;
+      }
+    }
+    StringBuilder table =
+        new StringBuilder("seconds from the kill\tserved normally\tfailed or over 1 s\n");
+    double perSecond = 1000.0 / SLICE_MILLIS;
+    for (int i = 0; i < slices; i++) {
+      table.append(String.format(java.util.Locale.ROOT, "%.1f\t%.0f\t%.0f%n",
+          (first + i * slice - killedAt) / 1e9, served[i] * perSecond, stalled[i] * perSecond));
+    }
+    java.nio.file.Files.writeString(file, table);
   }
 }

@@ -9,8 +9,8 @@
 # memory (erp.session.persistence=memory, erp.session.max-in-memory=0: no bound), so the heap
 # holds every one; PERSISTENCE=database MAX_IN_MEMORY=10000 measures durable sessions with the
 # bound instead (whose upkeep slows logins as sessions pile up: bench/README.md). Heaps: 1 GiB up to 100,000 sessions, plus 4 KiB per session beyond (HEAP_MIB).
-# Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md;
-# stops the cluster.
+# Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md and,
+# with gnuplot, capacity.png (bytes per session and login rate per step); stops the cluster.
 #   bench/capacity.sh                               # ~15 min
 #   bench/capacity.sh 1000000                       # a million: ~1.5 h at the ~180 logins/s seen at 32,000 sessions (bench/README)
 #   STEPS="500 1000" bench/capacity.sh              # a smoke run
@@ -23,6 +23,10 @@ base=http://127.0.0.1:8080
 users=${USERS:-100}
 password="bench password"
 sample=${SAMPLE:-10000}
+# Logins per second from CreateSessions.java's "created=N failed=M seconds=S".
+login_rate() { # created-line
+  echo "$1" | awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} printf "%.0f", v["created"] / v["seconds"]}'
+}
 
 heap_mib=${HEAP_MIB:-$((last > 100000 ? 1024 + (last - 100000) * 4 / 1024 : 1024))}
 export ERP_PASSWORD_ARGON2_MEMORY_KIB=8 ERP_PASSWORD_ARGON2_ITERATIONS=1
@@ -106,6 +110,8 @@ survivor=$(heap_after_gc_kib "$pid1")
   echo "| node1's heap after a full GC, alone (MiB) | $((survivor / 1024)) |"
   echo
   echo "Target: ≤ 2048 bytes per session per copy, the run completes, and 0 sessions lost."
+  echo
+  echo "![bytes per session and login rate per step](capacity.png)"
 } > "$results/capacity.md"
 start_figures capacity
 for row in "${rows[@]}"; do
@@ -113,7 +119,15 @@ for row in "${rows[@]}"; do
   worst=$((p1 > p2 ? p1 : p2))
   figure capacity "bytes per session per copy at $n" "$worst" "≤ 2048" "$(at_most "$worst" 2048)"
 done
-rate=$(echo "${last_batch#*|}" | awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]} printf "%.0f", v["created"] / v["seconds"]}')
+rate=$(login_rate "${last_batch#*|}")
 figure capacity "logins per second through the balancer, signing in the last ${last_batch%%|*} sessions" "$rate" "measured" "-"
 figure capacity "sessions lost of $stored after a SIGKILL of node2" "$lost" "0" "$(at_most "$lost" 0)"
+{
+  printf 'sessions\tnode1 bytes/session\tnode2 bytes/session\tlogins/s, signing in the step\n'
+  for row in "${rows[@]}"; do
+    IFS='|' read -r n _ p1 _ p2 c <<< "$row"
+    printf '%s\t%s\t%s\t%s\n' "$n" "$p1" "$p2" "$(login_rate "$c")"
+  done
+} | plot_table capacity "Capacity: heap per idle session per copy after a full GC, and each step's login rate" \
+  "sessions signed in" "bytes per session per copy" "logins/s" logx
 cat "$results/capacity.md"

@@ -24,7 +24,8 @@
 #   restart, the values the store kept are compared with those acknowledged. The lag: from the
 #   earliest acknowledged value lost to the kill (the README promises 2 s). A session lost fails
 #   the bench.
-# Writes bench/results/durable.md.
+# Writes bench/results/durable.md and, with gnuplot, durable.png (heap and restart time against the
+# sessions stored).
 #   bench/durable.sh                                                                # ~30 min
 #   BOUND=50 MANY=300 RECOVERY=400 USERS=10 SETTLE=0 KILL_AFTER=4 bench/durable.sh  # a smoke run (SMOKE=1 bench/run.sh)
 set -euo pipefail
@@ -202,6 +203,8 @@ growth_read=$(((heap_many_read - heap_bound) / 1024))
   echo "Write-behind lag at a crash: $writers sessions each stored custom data, one value after the other,"
   echo "for $kill_after s; then a SIGKILL and a start. Of $(lag_field writes) acknowledged writes, $(lag_field lost) were lost"
   echo "(sessions lost: $(lag_field lost_sessions)); the earliest of them was answered $(lag_field lag_ms) ms before the kill."
+  echo
+  echo "![heap and restart time against the sessions stored](durable.png)"
 } > "$results/durable.md"
 start_figures durable
 figure durable "of $many sessions, answered 200 (beyond the bound: from the database)" \
@@ -223,6 +226,18 @@ for row in "${recovery_rows[@]}"; do
 done
 figure durable "write-behind lag at a SIGKILL under $writers writers (ms from the earliest lost acknowledged write to the kill)" \
   "$(lag_field lag_ms)" "≤ 2000" "$(at_most "$(lag_field lag_ms)" 2000)"
+{
+  printf 'sessions stored\theap MiB\theap MiB after reading each\tseconds from start to the first stored session served\n'
+  {
+    printf '%s\t%s\t?\t?\n' "$bound" "$((heap_bound / 1024))"
+    printf '%s\t%s\t%s\t?\n' "$many" "$((heap_many / 1024))" "$((heap_many_read / 1024))"
+    for row in "${recovery_rows[@]}"; do
+      IFS='|' read -r n s _ <<< "$row"
+      printf '%s\t?\t?\t%s\n' "$n" "$s"
+    done
+  } | sort -n
+} | plot_table durable "Durable sessions: heap after a full GC with a bound of $bound, and restart time" \
+  "sessions stored" "heap after a full GC (MiB)" "seconds to the first stored session served" logx
 cat "$results/durable.md"
 # Not figures but correctness: a stored session that does not answer fails the bench (and CI's smoke run).
 [ "$(all_served "$read_many" "$many")" = yes ] && [ "$(all_served "$read_after" "$sampled")" = yes ] \

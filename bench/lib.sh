@@ -116,9 +116,10 @@ rounds_table() { # sides...
   done
 }
 
-# results/<bench>.png: each side's rate over its rounds, warm-up first, so that the warm-up shows.
-# Needs gnuplot (gnuplot-nox); without it there is no plot.
-plot_rounds() { # title
+# results/<bench>.png: each side's figure over its rounds, warm-up first, so that the warm-up
+# shows; the figure is a rate unless UNIT says otherwise. Needs gnuplot (gnuplot-nox); without it,
+# or when gnuplot fails, there is no plot and the bench goes on.
+plot_rounds() { # title [unit]
   command -v gnuplot > /dev/null || { echo "no gnuplot: no plot of the rounds" >&2; return 0; }
   local data side plot=""
   data=$(mktemp -d)
@@ -126,18 +127,54 @@ plot_rounds() { # title
     awk -F'\t' -v s="$side" '$3 == s {n++; print n "\t" $4}' "$rounds_tsv" > "$data/$side"
     plot+="\"$data/$side\" using 1:2 with linespoints title \"$side\", "
   done
-  gnuplot <<PLOT
+  gnuplot <<PLOT || echo "gnuplot failed: no plot of the rounds" >&2
 set terminal pngcairo size 1000,500 font "sans,10"
 set output "$results/$rounds_bench.png"
-set title "$1: req/s per round, warm-up rounds first ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+set title "$1: ${2:-req/s} per round, warm-up rounds first ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
 set xlabel "round of the side (warm-up, then measured)"
-set ylabel "req/s"
+set ylabel "${2:-req/s}"
 set yrange [0:*]
 set grid ytics
 set key outside right
 plot ${plot%, }
 PLOT
   rm -rf "$data"
+}
+
+# results/<name>.png from a table on standard input, for figures that are not rates over rounds
+# (capacity's steps, durable's heaps and restarts, the failover drill's timeline): a header line of
+# column titles, then rows "x<TAB>y<TAB>y..." ("?" where a row has no value for a column). With
+# Y2LABEL the last column goes on a right-hand axis; with logx the x axis is logarithmic. Needs
+# gnuplot; without it, or when gnuplot fails, there is no plot and the bench goes on.
+plot_table() { # name title xlabel ylabel [y2label [logx]]
+  local data columns i plot=""
+  data=$(mktemp)
+  cat > "$data"
+  command -v gnuplot > /dev/null || { echo "no gnuplot: no plot of $1" >&2; rm -f "$data"; return 0; }
+  columns=$(head -1 "$data" | awk -F'\t' '{print NF}')
+  for i in $(seq 2 "$columns"); do
+    if [ -n "${5:-}" ] && [ "$i" = "$columns" ]; then
+      plot+="\"$data\" using 1:$i axes x1y2 with linespoints, "
+    else
+      plot+="\"$data\" using 1:$i with linespoints, "
+    fi
+  done
+  gnuplot <<PLOT || echo "gnuplot failed: no plot of $1" >&2
+set terminal pngcairo size 1000,500 font "sans,10"
+set output "$results/$1.png"
+set title "$2 ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+set datafile separator "\t"
+set datafile missing "?"
+set key below autotitle columnhead
+set xlabel "$3"
+set ylabel "$4"
+set yrange [0:*]
+set grid ytics
+$([ -n "${5:-}" ] && printf 'set y2label "%s"\nset y2range [0:*]\nset y2tics\nset ytics nomirror\n' "$5")
+$([ "${6:-}" = logx ] && echo 'set logscale x')
+plot ${plot%, }
+PLOT
+  rm -f "$data"
 }
 
 mean_of() { # field-number rows... (rows are "a|b|c")

@@ -4,7 +4,8 @@
 # (scripts/run.sh with the login cooldown raised so that every attempt is verified). Rounds of
 # PER_ROUND attempts per kind, warmed up until two rounds agree within 5 % (at most MAX_WARMUP),
 # then ROUNDS measured rounds; the figure is the median of the rounds' ratios of medians.
-# Target: argon/unknown and odoo/unknown within 0.9 to 1.1. Writes bench/results/login-timing.md.
+# Target: argon/unknown and odoo/unknown within 0.9 to 1.1. Writes bench/results/login-timing.md,
+# each round's medians in login-timing.rounds.tsv and, with gnuplot, login-timing.png.
 #   bench/login-timing.sh                       # ~4 min
 #   ROUNDS=1 PER_ROUND=5 bench/login-timing.sh  # a smoke run
 set -euo pipefail
@@ -20,6 +21,13 @@ start_node "$base" "$results/login-timing-server.log" ERP_NODE=bench-login-timin
 
 output=$(java "$root/bench/LoginTiming.java" "$base" admin admin "$rounds" "$per_round" "$max_warmup")
 read -r argon odoo <<< "$(echo "$output" | awk '$1 == "RESULT" {print $2, $3}')"
+# Each round's median per kind ("warm-up 2: median ms unknown 156.7, argon 141.4, odoo 142.5; ...")
+# into the rounds file, for the plot.
+start_rounds login-timing
+echo "$output" | awk '$1 == "warm-up" || $1 == "round" {
+    phase = ($1 == "round") ? "measured" : "warm-up"; n = $2; sub(/:/, "", n)
+    for (i = 5; i <= 9; i += 2) {v = $(i + 1); gsub(/[,;]/, "", v); printf "%s\t%s\t%s\t%s\n", phase, n, $i, v}
+  }' >> "$rounds_tsv"
 within() { awk -v v="$1" 'BEGIN {print (v >= 0.9 && v <= 1.1) ? "yes" : "no"}'; }
 {
   echo "# Failed logins: unknown login, Argon2id user, Odoo user"
@@ -38,8 +46,11 @@ within() { awk -v v="$1" 'BEGIN {print (v >= 0.9 && v <= 1.1) ? "yes" : "no"}'; 
   echo '```'
   echo "$output" | grep -v '^RESULT'
   echo '```'
+  echo
+  echo "![each round's median per kind, warm-up first](login-timing.png)"
 } > "$results/login-timing.md"
 start_figures login-timing
 figure login-timing "failed login argon/unknown" "$argon" "0.9 to 1.1" "$(within "$argon")"
 figure login-timing "failed login odoo/unknown" "$odoo" "0.9 to 1.1" "$(within "$odoo")"
+plot_rounds "Failed logins" "median ms"
 cat "$results/login-timing.md"
