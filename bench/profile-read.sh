@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Where a read's CPU goes, for the read-path steps of bench/README.md: a JFR profile of one node
+# (scripts/run.sh, H2, demo data) under wrk -t2 -c64 on ENDPOINT (default /api/session) spread
+# over 64 sessions. Warm-up rounds of WARM_DURATION (default 10s) until two agree within 5 % (at
+# most MAX_WARMUP, 20), then one recording of DURATION (default 30s) with JFR's "profile"
+# settings; the request threads' samples are broken down by library (bench/JfrBreakdown.java).
+# Writes bench/results/profile-read.md; the recording stays in run/profile-read.jfr for a closer
+# look (jfr view hot-methods run/profile-read.jfr). A profile, not a figure: not in bench/run.sh.
+# PORT_OFFSET (default 0) moves the node's ports, to profile beside other nodes.
+#   bench/profile-read.sh                                  # ~4 min
+#   ENDPOINT=/api/session/check bench/profile-read.sh
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+need wrk wrk
+need jcmd openjdk-17-jdk-headless
+endpoint=${ENDPOINT:-/api/session}
+duration=${DURATION:-30s}
+max_warmup=${MAX_WARMUP:-20}
+warm_duration=${WARM_DURATION:-10s}
+offset=${PORT_OFFSET:-0}
+base=http://127.0.0.1:$((8080 + offset))
+recording="$root/run/profile-read.jfr"
+work=$(mktemp -d)
+
+build_if_needed
+trap 'stop_node "${node_pid:-}"; rm -rf "$work" "${root:?}/run/bench-profile"' EXIT
+rm -rf "${root:?}/run/bench-profile"
+start_node "$base" "$work/server.log" ERP_NODE=bench-profile ERP_PORT_OFFSET="$offset"
+sign_in_many "$base" demo demo 64 | cut -f1 > "$work/cookies"
+
+# The endpoint's rate for SECONDS (fails on any error or non-2xx answer).
+rate() { # side seconds
+  local figures
+  figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "$base$endpoint" -- "$work/cookies")
+  [ "${figures##*|}" = 0 ] || { echo "${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  echo "${figures%%|*}"
+}
+rounds_bench=profile-read
+rounds_tsv="$work/rounds.tsv" # the warm-up's rates, for its note only
+warm_up rate "$warm_duration" "$max_warmup" read
+
+jvm=$(jvm_of "$node_pid")
+rm -f "$recording"
+jcmd "$jvm" JFR.start name=profile-read settings=profile filename="$recording" > /dev/null
+recorded=$(rate read "$duration")
+jcmd "$jvm" JFR.stop name=profile-read > /dev/null
+{
+  echo "# Where the CPU of GET $endpoint goes"
+  echo
+  provenance
+  echo "- one node (scripts/run.sh, H2, durable sessions), wrk -t2 -c64 over 64 sessions"
+  echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
+  echo "- then JFR (settings=profile) for $duration at $recorded req/s; run/profile-read.jfr"
+  echo
+  java "$root/bench/JfrBreakdown.java" "$recording"
+} > "$results/profile-read.md"
+cat "$results/profile-read.md"
