@@ -2,7 +2,6 @@ package org.erp.sessions.infrastructure.http;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -17,6 +16,7 @@ import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.infrastructure.JsonProcessing;
 
 /** {@link ErpSession} on the request's session, through the session core. */
 @RequestScoped
@@ -78,7 +78,7 @@ public class ModuleSession implements ErpSession {
   }
 
   private static JsonValue parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JsonProcessing.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }

@@ -1,6 +1,5 @@
 package org.erp.sessions.web.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,6 +23,7 @@ import java.util.TreeSet;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.infrastructure.JsonProcessing;
 
 /**
  * Reads request bodies: at most 64 KiB of UTF-8 JSON, strictly; one object with known fields of the
@@ -56,7 +56,7 @@ public final class JsonBodies {
     if (text.isBlank()) {
       throw new ErpException(ErrorCode.MALFORMED_JSON, "The request body is empty.");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JsonProcessing.createReader(new StringReader(text))) {
       return reader.readValue();
     } catch (RuntimeException e) {
       // JsonException, and what Parsson throws besides: NumberFormatException for an exponent

@@ -1,9 +1,9 @@
 package org.erp.sessions.web.odoo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.erp.sessions.infrastructure.JsonProcessing;
 
 /**
  * The JSON-RPC 2.0 envelope as Odoo speaks it: {@code result} or {@code error}, always with HTTP
@@ -45,21 +45,21 @@ final class JsonRpc {
   private static JsonObject error(
       JsonValue id, int code, String message, String name, String detail) {
     JsonObject data =
-        Json.createObjectBuilder()
+        JsonProcessing.createObjectBuilder()
             .add("name", name)
             .add("debug", "")
             .add("message", detail)
-            .add("arguments", Json.createArrayBuilder().add(detail))
+            .add("arguments", JsonProcessing.createArrayBuilder().add(detail))
             .add("context", JsonValue.EMPTY_JSON_OBJECT)
             .build();
     return envelope(id)
         .add(
             "error",
-            Json.createObjectBuilder().add("code", code).add("message", message).add("data", data))
+            JsonProcessing.createObjectBuilder().add("code", code).add("message", message).add("data", data))
         .build();
   }
 
   private static JsonObjectBuilder envelope(JsonValue id) {
-    return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id);
+    return JsonProcessing.createObjectBuilder().add("jsonrpc", "2.0").add("id", id == null ? JsonValue.NULL : id);
   }
 }

@@ -2,7 +2,6 @@ package org.erp.sessions.web.odoo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -34,6 +33,7 @@ import org.erp.sessions.domain.context.RequestContext;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.infrastructure.JsonProcessing;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.http.RedirectTargets;
 import org.erp.sessions.web.json.JsonBodies;
@@ -105,7 +105,7 @@ public class OdooSessionResource {
       // As Odoo: the password of a user with two-factor authentication signs nobody in here;
       // the session is left waiting for the code (API.md §14).
       return outcome.isPending()
-          ? JsonRpc.result(call.id(), Json.createObjectBuilder().addNull("uid").build())
+          ? JsonRpc.result(call.id(), JsonProcessing.createObjectBuilder().addNull("uid").build())
           : JsonRpc.result(call.id(), sessionInfo(outcome.signedIn()));
     } catch (ErpException refused) {
       return JsonRpc.accessDenied(call.id(), accessDeniedMessage(refused));
@@ -172,13 +172,13 @@ public class OdooSessionResource {
   private JsonObject sessionInfo(ActiveSession valid) {
     UserView user = valid.user();
     RequestContext context = contexts.build(user, valid.state().activeCompanyIds(), null, null);
-    JsonObjectBuilder allowed = Json.createObjectBuilder();
+    JsonObjectBuilder allowed = JsonProcessing.createObjectBuilder();
     for (CompanyView company : validity.companies(user.companyIds())) {
       allowed.add(
           Integer.toString(company.id()),
-          Json.createObjectBuilder().add("id", company.id()).add("name", company.name()));
+          JsonProcessing.createObjectBuilder().add("id", company.id()).add("name", company.name()));
     }
-    return Json.createObjectBuilder()
+    return JsonProcessing.createObjectBuilder()
         .add("uid", user.uid())
         .add("name", user.name())
         .add("username", user.login())
@@ -187,13 +187,13 @@ public class OdooSessionResource {
         .add("db", config.dbName())
         .add(
             "user_context",
-            Json.createObjectBuilder()
+            JsonProcessing.createObjectBuilder()
                 .add("lang", context.lang())
                 .add("tz", context.tz())
                 .add("uid", user.uid()))
         .add(
             "user_companies",
-            Json.createObjectBuilder()
+            JsonProcessing.createObjectBuilder()
                 .add("current_company", context.currentCompany())
                 .add("allowed_companies", allowed))
         .add("server_version", config.serverVersion())
@@ -204,7 +204,7 @@ public class OdooSessionResource {
   /** Odoo's [major, minor, micro, "final", serial, ""] from our version "1.2.3-SNAPSHOT". */
   static jakarta.json.JsonArray versionInfo(String version) {
     List<String> parts = List.of(version.split("[.-]"));
-    var info = Json.createArrayBuilder();
+    var info = JsonProcessing.createArrayBuilder();
     for (int i = 0; i < 3; i++) {
       info.add(i < parts.size() && parts.get(i).matches("\\d{1,9}") ? Integer.parseInt(parts.get(i)) : 0);
     }

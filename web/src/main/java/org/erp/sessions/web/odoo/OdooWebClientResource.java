@@ -2,7 +2,6 @@ package org.erp.sessions.web.odoo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import org.erp.sessions.config.ErpConfig;
+import org.erp.sessions.infrastructure.JsonProcessing;
 import org.erp.sessions.web.session.SessionAccess;
 
 /**
@@ -31,7 +31,7 @@ public class OdooWebClientResource {
   public JsonObject versionInfo(InputStream body) {
     String version = config.serverVersion();
     JsonObject result =
-        Json.createObjectBuilder()
+        JsonProcessing.createObjectBuilder()
             .add("server_version", version)
             .add("server_version_info", OdooSessionResource.versionInfo(version))
             .add("server_serie", version.replaceAll("^(\\d+\\.\\d+).*$", "$1"))

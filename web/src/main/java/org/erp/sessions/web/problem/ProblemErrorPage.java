@@ -1,6 +1,5 @@
 package org.erp.sessions.web.problem;
 
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.erp.sessions.infrastructure.JsonProcessing;
 
 /**
  * The web application's error page (WEB-INF/web.xml): what fails before JAX-RS and its {@link
@@ -33,7 +33,7 @@ public class ProblemErrorPage extends HttpServlet {
     response
         .getWriter()
         .write(
-            Json.createObjectBuilder()
+            JsonProcessing.createObjectBuilder()
                 .add("type", problem.type())
                 .add("title", problem.title())
                 .add("status", problem.status())

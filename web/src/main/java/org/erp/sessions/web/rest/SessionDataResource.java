@@ -2,7 +2,6 @@ package org.erp.sessions.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -25,6 +24,7 @@ import org.erp.sessions.application.session.SessionService;
 import org.erp.sessions.domain.data.SessionDataRules;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.infrastructure.JsonProcessing;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.RequestBodies;
 
@@ -45,7 +45,7 @@ public class SessionDataResource {
   @GET
   @Operation(summary = "All keys and their values, as one JSON object sorted by key")
   public JsonObject all() {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JsonProcessing.createObjectBuilder();
     sessions.data(current.get()).forEach((key, json) -> object.add(key, parse(json)));
     return object.build();
   }
@@ -60,7 +60,7 @@ public class SessionDataResource {
             .data(current.get(), key)
             .orElseThrow(
                 () -> new ErpException(ErrorCode.NO_SUCH_KEY, "The session has no key '" + key + "'."));
-    return Json.createObjectBuilder().add("key", key).add("value", parse(json)).build();
+    return JsonProcessing.createObjectBuilder().add("key", key).add("value", parse(json)).build();
   }
 
   @PUT
@@ -100,7 +100,7 @@ public class SessionDataResource {
   }
 
   private static JsonValue parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JsonProcessing.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }

@@ -2,7 +2,6 @@ package org.erp.sessions.web.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,11 +15,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.erp.sessions.application.TwoFactorService;
 import org.erp.sessions.application.TwoFactorService.Enrolment;
+import org.erp.sessions.application.TwoFactorService;
 import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.application.session.IdentityCheck;
 import org.erp.sessions.application.session.SessionAudit;
+import org.erp.sessions.infrastructure.JsonProcessing;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.web.json.RequestBodies;
 
@@ -40,7 +40,7 @@ public class TotpResource {
   @GET
   @Operation(summary = "Whether two-factor authentication is on: {enabled}")
   public JsonObject status() {
-    return Json.createObjectBuilder().add("enabled", twoFactor.enabled(current.get().uid())).build();
+    return JsonProcessing.createObjectBuilder().add("enabled", twoFactor.enabled(current.get().uid())).build();
   }
 
   @POST
