@@ -191,7 +191,7 @@ public class FailoverDrill {
     }
 
     String timeline = System.getenv("DRILL_TIMELINE");
-    if (timeline != null) {
+    if (timeline != null && !inOrder.isEmpty()) {
       writeTimeline(java.nio.file.Path.of(timeline), inOrder, killedAt);
     }
 
