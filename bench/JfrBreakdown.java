@@ -13,7 +13,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where a JFR recording's CPU samples went, by library, as Markdown tables for bench/README.md:
  * each sample given to the innermost library in its stack (the code that was running, JDK frames
- * skipped), the share of samples whose stack holds each library anywhere (what it calls counted),
+ * and the Jakarta APIs' own classes skipped), the share of samples whose stack holds each library anywhere (what it calls counted),
  * the hottest methods, and the service's own methods that the most samples pass through. Only the
  * threads whose name starts with THREAD_PREFIX (default "default task-", WildFly's request
  * threads) count, unless it is given empty.
@@ -38,6 +38,15 @@ public class JfrBreakdown {
     {"org.eclipse.yasson.", "JSON-B / JSON-P"},
     {"org.eclipse.parsson.", "JSON-B / JSON-P"},
     {"org.glassfish.json.", "JSON-B / JSON-P"},
+    {"jakarta.json.", "JSON-B / JSON-P"},
+    {"com.arjuna.", "Narayana (JTA)"},
+    {"org.jboss.jca.", "IronJacamar (JDBC pool)"},
+    {"org.jboss.modules.", "JBoss Modules (class and resource loading)"},
+    {"org.jboss.marshalling.", "JBoss Marshalling"},
+    {"io.github.resilience4j.", "Resilience4j"},
+    {"de.mkammerer.argon2.", "Argon2"},
+    {"com.sun.jna.", "Argon2"},
+    {"com.github.benmanes.caffeine.", "Caffeine"},
     {"org.h2.", "H2"},
     {"org.jgroups.", "JGroups"},
     {"io.smallrye.config.", "SmallRye Config"},
@@ -53,7 +62,8 @@ public class JfrBreakdown {
     {"org.jboss.", "JBoss (other)"},
   };
 
-  private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+  /** The JDK, and the Jakarta APIs' own classes (thin interfaces and bases), skipped. */
+  private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta."};
 
   public static void main(String[] args) throws Exception {
     Path recording = Path.of(args[0]);
@@ -108,14 +118,14 @@ public class JfrBreakdown {
   }
 
   private static String libraryOf(String type) {
-    for (String jdk : JDK) {
-      if (type.startsWith(jdk)) {
-        return null;
-      }
-    }
     for (String[] library : LIBRARIES) {
       if (type.startsWith(library[0])) {
         return library[1];
+      }
+    }
+    for (String jdk : JDK) {
+      if (type.startsWith(jdk)) {
+        return null;
       }
     }
     return "other";
