@@ -12,7 +12,7 @@
 # Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md and,
 # with gnuplot, capacity.png (bytes per session and login rate per step); stops the cluster.
 #   bench/capacity.sh                               # ~15 min
-#   bench/capacity.sh 1000000                       # a million: ~1.5 h at the ~180 logins/s seen at 32,000 sessions (bench/README)
+#   bench/capacity.sh 1000000                       # a million: 1 h 29 min on 2026-12-05 (58 min of logins, 21 of reads; bench/README)
 #   STEPS="500 1000" bench/capacity.sh              # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -33,7 +33,7 @@ export ERP_PASSWORD_ARGON2_MEMORY_KIB=8 ERP_PASSWORD_ARGON2_ITERATIONS=1
 export JBOSS_JAVA_SIZING="-Xms${heap_mib}m -Xmx${heap_mib}m"
 export ERP_SESSION_PERSISTENCE=${PERSISTENCE:-memory}
 export ERP_SESSION_MAX_IN_MEMORY=${MAX_IN_MEMORY:-0}
-# The first sessions must outlive the whole run (a million logins take about 45 minutes).
+# The first sessions must outlive the whole run (a million: about an hour of logins, 20 min of reads).
 export ERP_SESSION_IDLE_TIMEOUT=PT6H
 cookies=$(mktemp)
 "$root/scripts/cluster.sh" up 2
