@@ -6,7 +6,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.erp.sessions.application.ClusterMembership;
@@ -23,13 +26,20 @@ import org.erp.sessions.config.ErpConfig;
  * is alone in its cluster knows that every session is gone, so it ends every device at once
  * instead of listing them as signed in until their deadlines. With durable sessions (the
  * default) the sessions come back from the database, and so do their devices.
+ *
+ * <p>Expired devices are ended {@value #BATCH} at a time, each batch in a transaction of its own
+ * (this bean runs in none), so that the sessions of a crashed node, however many, never sit in
+ * one persistence context; at a restart one update statement ends them all.
  */
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeviceSweeper {
 
   private static final Logger LOG = Logger.getLogger(DeviceSweeper.class.getName());
+
+  static final int BATCH = 1000;
 
   @EJB private DeviceRegistry devices;
   @EJB private LoginThrottle throttle;
@@ -54,7 +64,7 @@ public class DeviceSweeper {
   @Schedule(hour = "*", minute = "*", second = "17", persistent = false)
   void sweep() {
     try {
-      int ended = devices.endExpired();
+      int ended = inBatches(() -> devices.endExpired(BATCH));
       if (ended > 0) {
         LOG.fine(() -> "Marked " + ended + " expired sessions as ended.");
       }
@@ -71,5 +81,16 @@ public class DeviceSweeper {
       // A counter locked by a sign-in at this moment: the next sweep deletes it.
       LOG.log(Level.WARNING, "Login counter sweep failed: " + e.getClass().getSimpleName());
     }
+  }
+
+  /** Runs batches until one comes back short of {@link #BATCH}; what they did in all. */
+  private static int inBatches(IntSupplier batch) {
+    int total = 0;
+    int done;
+    do {
+      done = batch.getAsInt();
+      total += done;
+    } while (done == BATCH);
+    return total;
   }
 }

@@ -50,7 +50,9 @@ import org.hibernate.annotations.DynamicUpdate;
     query =
         "select count(d) from Device d where d.endedAt is null"
             + " and d.absoluteExpiresAt > :now and d.idleExpiresAt > :idleBefore")
-@NamedQuery(name = "Device.open", query = "select d from Device d where d.endedAt is null")
+@NamedQuery(
+    name = "Device.endAllOpen",
+    query = "update Device d set d.endedAt = :now, d.endReason = :reason where d.endedAt is null")
 @NamedQuery(
     name = "Device.openWithApiKey",
     query = "select d from Device d where d.apiKeyId = :keyId and d.endedAt is null")

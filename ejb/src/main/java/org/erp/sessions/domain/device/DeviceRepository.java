@@ -19,9 +19,10 @@ public interface DeviceRepository {
 
   /**
    * Devices not ended whose session has ended by the expiry rule: absolute deadline at or before
-   * {@code now}, or recorded idle deadline at or before {@code idleDeadlinesBefore}.
+   * {@code now}, or recorded idle deadline at or before {@code idleDeadlinesBefore}; at most
+   * {@code limit} of them.
    */
-  List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore);
+  List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore, int limit);
 
   /**
    * How many devices are not ended and within their deadlines, the recorded idle deadline after
@@ -29,8 +30,11 @@ public interface DeviceRepository {
    */
   long countLive(Instant now, Instant idleDeadlinesBefore);
 
-  /** Every device not ended. */
-  List<Device> open();
+  /**
+   * Ends every device not ended, with this time and reason, in one statement that loads none of
+   * them (a restart may find a million); how many.
+   */
+  int endAllOpen(Instant now, EndReason reason);
 
   /** The devices not ended of sessions started with this API key. */
   List<Device> openWithApiKey(String keyId);

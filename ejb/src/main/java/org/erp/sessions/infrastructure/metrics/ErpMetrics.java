@@ -125,6 +125,11 @@ public class ErpMetrics {
   }
 
   public void sessionEnded(EndReason reason, boolean absoluteDeadlinePassed) {
+    sessionsEnded(reason, absoluteDeadlinePassed, 1);
+  }
+
+  /** As {@link #sessionEnded}, for {@code count} sessions ended at once. */
+  public void sessionsEnded(EndReason reason, boolean absoluteDeadlinePassed, long count) {
     String tag =
         switch (reason) {
           case LOGOUT -> "logout";
@@ -135,7 +140,7 @@ public class ErpMetrics {
           case EVICTED -> "limit";
           case RESTART -> "restart";
         };
-    counter("erp.session.ends", "reason", tag).increment();
+    counter("erp.session.ends", "reason", tag).increment(count);
   }
 
   /** Bytes of one custom-data value written (compact JSON). */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.erp.sessions.domain.device.Device;
 import org.erp.sessions.domain.device.DeviceRepository;
+import org.erp.sessions.domain.device.EndReason;
 
 /** Devices in the database through JPA, in the caller's transaction. */
 @ApplicationScoped
@@ -38,10 +39,11 @@ public class JpaDeviceRepository implements DeviceRepository {
   }
 
   @Override
-  public List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore) {
+  public List<Device> openButExpired(Instant now, Instant idleDeadlinesBefore, int limit) {
     return em.createNamedQuery("Device.openButExpired", Device.class)
         .setParameter("now", now)
         .setParameter("idleBefore", idleDeadlinesBefore)
+        .setMaxResults(limit)
         .getResultList();
   }
 
@@ -54,8 +56,13 @@ public class JpaDeviceRepository implements DeviceRepository {
   }
 
   @Override
-  public List<Device> open() {
-    return em.createNamedQuery("Device.open", Device.class).getResultList();
+  public int endAllOpen(Instant now, EndReason reason) {
+    // A bulk update: Hibernate drops the devices' second-level cache region with it, so no node
+    // goes on seeing a cached device as open.
+    return em.createNamedQuery("Device.endAllOpen")
+        .setParameter("now", now)
+        .setParameter("reason", reason)
+        .executeUpdate();
   }
 
   @Override
