@@ -116,6 +116,13 @@ rounds_table() { # sides...
   done
 }
 
+# The lines every plot of bench/results starts with: results/NAME.png, and a title that says
+# which commit and how many cores drew it.
+plot_header() { # name title
+  printf 'set terminal pngcairo size 1000,500 font "sans,10"\nset output "%s"\nset title "%s (%s, %s cores)"\n' \
+    "$results/$1.png" "$2" "$(git -C "$root" rev-parse --short HEAD)" "$(nproc)"
+}
+
 # results/<bench>.png: each side's figure over its rounds, warm-up first, so that the warm-up
 # shows; the figure is a rate unless UNIT says otherwise. Needs gnuplot (gnuplot-nox); without it,
 # or when gnuplot fails, there is no plot and the bench goes on.
@@ -128,9 +135,7 @@ plot_rounds() { # title [unit]
     plot+="\"$data/$side\" using 1:2 with linespoints title \"$side\", "
   done
   gnuplot <<PLOT || echo "gnuplot failed: no plot of the rounds" >&2
-set terminal pngcairo size 1000,500 font "sans,10"
-set output "$results/$rounds_bench.png"
-set title "$1: ${2:-req/s} per round, warm-up rounds first ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+$(plot_header "$rounds_bench" "$1: ${2:-req/s} per round, warm-up rounds first")
 set xlabel "round of the side (warm-up, then measured)"
 set ylabel "${2:-req/s}"
 set yrange [0:*]
@@ -160,9 +165,7 @@ plot_table() { # name title xlabel ylabel [y2label [logx]]
     fi
   done
   gnuplot <<PLOT || echo "gnuplot failed: no plot of $1" >&2
-set terminal pngcairo size 1000,500 font "sans,10"
-set output "$results/$1.png"
-set title "$2 ($(git -C "$root" rev-parse --short HEAD), $(nproc) cores)"
+$(plot_header "$1" "$2")
 set datafile separator "\t"
 set datafile missing "?"
 set key below autotitle columnhead
