@@ -4,7 +4,9 @@
 # (scripts/run.sh, H2 each, demo data), 64 sessions each, wrk -t2 -c64, one node under load at a
 # time. Warm-up rounds of WARM_DURATION (default 10s) until both agree with their previous round
 # within 5 % (at most MAX_WARMUP, 12), then ROUNDS (default 5) rounds of DURATION (default 15s),
-# the sides interleaved; the figure is the median of the rounds' after/before ratios.
+# the sides interleaved; the figure is the median of the rounds' after/before ratios. The same for
+# GET /api/health (no session) beside it, since the read targets are ratios to health: a step
+# that speeds every request moves the read's ratio less than the read.
 # Writes bench/results/read-ab.md, .rounds.tsv and, with gnuplot, .png. Not in bench/run.sh: it
 # needs the earlier EAR.
 #   git worktree add /tmp/before HEAD~1 && (cd /tmp/before && mvn -B -q package -DskipTests)
@@ -43,17 +45,22 @@ pids+=("$node_pid")
 sign_in_many "$before" demo demo 64 | cut -f1 > "$work/before.cookies"
 sign_in_many "$after" demo demo 64 | cut -f1 > "$work/after.cookies"
 
-rate() { # before|after seconds
-  local figures
-  figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "${!1}/api/session" -- "$work/$1.cookies")
+rate() { # before|after|before-health|after-health seconds
+  local figures side=${1%-health}
+  if [ "$side" = "$1" ]; then
+    figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/sessions.lua" "${!side}/api/session" -- "$work/$side.cookies")
+  else
+    figures=$(wrk_figures -t2 -c64 -d"$2" "${!side}/api/health")
+  fi
   [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
   echo "${figures%%|*}"
 }
 
 start_rounds read-ab
-warm_up rate "$warm_duration" "$max_warmup" before after
-measure_rounds rate "$duration" "$rounds" before after
+warm_up rate "$warm_duration" "$max_warmup" before after before-health after-health
+measure_rounds rate "$duration" "$rounds" before after before-health after-health
 ratio=$(median_ratio after before)
+health_ratio=$(median_ratio after-health before-health)
 {
   echo "# One read-path step: GET /api/session after against before"
   echo
@@ -63,9 +70,10 @@ ratio=$(median_ratio after before)
   echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
   echo "- $rounds rounds of $duration, sides interleaved (the first changes every round)"
   echo
-  rounds_table before after
+  rounds_table before after before-health after-health
   echo
-  echo "Median of the rounds' after/before ratios: **$ratio** (median rates: before $(median_rate before), after $(median_rate after) req/s)."
+  echo "Median of the rounds' after/before ratios: **$ratio** for GET /api/session (median rates: before $(median_rate before), after $(median_rate after) req/s);"
+  echo "$health_ratio for GET /api/health (before $(median_rate before-health), after $(median_rate after-health) req/s)."
   echo
   echo "![rates over the rounds, warm-up included](read-ab.png)"
 } > "$results/read-ab.md"
