@@ -52,24 +52,52 @@ start_rounds() { # bench
 
 # Warm-up rounds run every side once, so that the code they share warms for all of them, until
 # each side's rate agrees with its previous round within 5 % in the same round (warmed one after
-# the other, a side could stop on two rounds of a slow climb), at most MAX rounds. Leaves the
+# the other, a side could stop on two rounds of a slow climb), at most MAX rounds. Rates alone
+# can agree on a plateau while the JIT is still compiling: a read on one of this project's
+# machines held ~1,150 req/s for four rounds of 10 s, then climbed to ~3,600 once C2 caught up
+# (bench/README.md). So with warm_jvms set (the pids of the JVMs under test) a round counts only
+# if each of them also compiled fewer than JIT_QUIET (default 100) methods during it. Leaves the
 # number of rounds in warmed and yes/no in settled.
+warm_jvms=""
 warm_up() { # measure duration max sides...
-  local measure=$1 duration=$2 max=$3 side current all_agreed
+  local measure=$1 duration=$2 max=$3 side current all_agreed before after
   shift 3
   local -A previous=()
   settled=no
   for warmed in $(seq "$max"); do
     all_agreed=yes
+    before=$(jit_compilations)
     for side in "$@"; do
       current=$("$measure" "$side" "$duration")
       printf 'warm-up\t%s\t%s\t%s\n' "$warmed" "$side" "$current" >> "$rounds_tsv"
       agree "$current" "${previous[$side]:-0}" || all_agreed=no
       previous[$side]=$current
     done
+    if [ -n "$warm_jvms" ]; then
+      after=$(jit_compilations)
+      echo "warm-up round $warmed: methods compiled per JVM: $before-> $after" >&2
+      jit_quiet "$before" "$after" || all_agreed=no
+    fi
     [ "$all_agreed" = yes ] && { settled=yes; return 0; }
   done
   return 0 # not settled: the page says so
+}
+
+# The methods each JVM of warm_jvms has compiled so far, space-separated (jstat -compiler).
+jit_compilations() {
+  local jvm
+  need jstat openjdk-17-jdk-headless
+  for jvm in $warm_jvms; do
+    jstat -compiler "$jvm" | awk 'NR == 2 {printf "%s ", $1}'
+  done
+}
+
+# Whether every JVM compiled fewer than JIT_QUIET methods between two jit_compilations.
+jit_quiet() { # before after
+  awk -v b="$1" -v a="$2" -v quiet="${JIT_QUIET:-100}" 'BEGIN {
+    n = split(b, before, " "); split(a, after, " ")
+    for (i = 1; i <= n; i++) if (after[i] - before[i] >= quiet) exit 1
+  }'
 }
 
 # COUNT measured rounds of every side, interleaved: the side that goes first changes every round.
@@ -88,7 +116,7 @@ measure_rounds() { # measure duration count sides...
 
 # The warm-up line of a results file.
 warm_up_note() { # duration max
-  echo "warm-up: $warmed rounds of $1 per side, every side in each round, until each agreed with its previous round within 5 % (at most $2 rounds; $([ "$settled" = yes ] && echo "settled" || echo "**not settled**: the figures may still climb"))"
+  echo "warm-up: $warmed rounds of $1 per side, every side in each round, until each agreed with its previous round within 5 %$([ -n "$warm_jvms" ] && echo " and the JIT compiled fewer than ${JIT_QUIET:-100} methods per JVM in the round") (at most $2 rounds; $([ "$settled" = yes ] && echo "settled" || echo "**not settled**: the figures may still climb"))"
 }
 
 # The median over the measured rounds of the ratio A/B of each round.

@@ -30,6 +30,7 @@ rate() { # side seconds
 }
 
 start_rounds login
+warm_jvms=$(jvm_of "$node_pid")
 warm_up rate "$warm_duration" "$max_warmup" login
 : > "$work/figures"
 measure_rounds rate "$duration" "$rounds" login

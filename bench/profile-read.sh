@@ -44,6 +44,7 @@ rate() { # side seconds
 }
 rounds_bench=profile-read
 rounds_tsv="$work/rounds.tsv" # the warm-up's rates, for its note only
+warm_jvms=$(jvm_of "$node_pid")
 warm_up rate "$warm_duration" "$max_warmup" read
 
 jvm=$(jvm_of "$node_pid")

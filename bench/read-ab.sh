@@ -57,6 +57,7 @@ rate() { # before|after|before-health|after-health seconds
 }
 
 start_rounds read-ab
+warm_jvms="$(jvm_of "${pids[0]}") $(jvm_of "${pids[1]}")"
 warm_up rate "$warm_duration" "$max_warmup" before after before-health after-health
 measure_rounds rate "$duration" "$rounds" before after before-health after-health
 ratio=$(median_ratio after before)

@@ -72,6 +72,7 @@ rate() { # endpoint seconds
 }
 
 start_rounds session-read
+warm_jvms=$(jvm_of "$node_pid")
 warm_up rate "$warm_duration" "$max_warmup" "${endpoints[@]}"
 measure_rounds rate "$duration" "$rounds" "${endpoints[@]}"
 one_session=$(rate one-session "$duration")

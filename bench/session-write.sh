@@ -56,6 +56,7 @@ rate() { # side seconds
 }
 
 start_rounds session-write
+warm_jvms="$(cat "$root/run/cluster/node1.pid") $(cat "$root/run/cluster/node2.pid")"
 warm_up rate "$warm_duration" "$max_warmup" data-2 switch-2
 measure_rounds rate "$duration" "$rounds" data-2 switch-2 data-1 switch-1
 nodes 2

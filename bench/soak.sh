@@ -31,6 +31,7 @@ rate() { # side seconds
   echo "${figures%%|*}"
 }
 start_rounds soak
+warm_jvms="$(cat "$root/run/cluster/node1.pid") $(cat "$root/run/cluster/node2.pid")"
 warm_up rate "$warm_duration" "$max_warmup" soak
 start1=$(heap_after_gc_kib "$pid1"); start2=$(heap_after_gc_kib "$pid2")
 result=$(wrk -t2 -c64 -d"$duration" --latency -s "$root/bench/soak.lua" "$base/api/session" -- "$list")
