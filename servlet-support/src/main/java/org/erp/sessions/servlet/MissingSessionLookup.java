@@ -28,9 +28,7 @@ import java.util.Set;
  * <p>The lookup that decides whether the request is signed in asks the store itself, by setting
  * the request attribute {@link #LOOK_AGAIN}: a stale cookie costs two lookups, and a session is
  * never refused on the strength of the request's first lookup alone (Weld's request listener
- * makes it, before anything else). The cluster tests saw, now and then, a signed-in session
- * answered 401 with no session ended, under concurrent requests of it; a remembered early miss
- * may have been the cause (not proven).
+ * makes it, before anything else).
  */
 public class MissingSessionLookup implements ServletExtension {
 

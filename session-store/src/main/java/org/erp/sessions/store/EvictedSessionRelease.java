@@ -99,9 +99,8 @@ public final class EvictedSessionRelease {
     // Only what was orphaned at the previous sweep too. A session being created is briefly
     // orphaned here (a transaction's entries are committed one by one), and on a node that is not
     // the one that created it, the store may not have the attributes yet (the creating node's
-    // write-behind queue holds them): released then, the session is read back without its state,
-    // "not signed in" (the likely cause of one failure of SessionFailoverClusterIT, not
-    // reproduced). A sweep later, both are done.
+    // write-behind queue holds them): released then, the session would be read back without its
+    // state, "not signed in". A sweep later, both are done.
     orphaned.stream().filter(orphanedAtLastSweep::contains).forEach(cache::evict);
     orphanedAtLastSweep = orphaned;
   }

@@ -13,13 +13,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.Store;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics;
+import org.erp.sessions.servlet.SessionStoreBeforeAnswer;
 
 /**
  * A change is acknowledged only once it is stored on every owner of the session. Undertow ends a
  * request by sending the answer first and closing the session (WildFly's replication batch)
- * after; a node that dies in between would lose a write its client saw succeed. For an unsafe
- * request that has its session to itself on this node, the answer is held in the buffer and the
- * session closed here, before it leaves. (Reads keep the cheaper order: what they lose is at
+ * after; a node that dies in between would lose a write its client saw succeed, and the client's
+ * next request could find the session still open ({@link SessionStoreBeforeAnswer}). For an
+ * unsafe request that has its session to itself on this node, the answer is held in the buffer
+ * and the session closed here, before it leaves. (Reads keep the cheaper order: what they lose is at
  * most an access time. Concurrent requests of one session share WildFly's batch: see
  * SECURITY.md.)
  */
@@ -71,12 +73,12 @@ public class SessionCommitFilter extends HttpFilter {
     }
   }
 
-  /** What Undertow does after the answer; doing it first is harmless, the second time is a no-op. */
+  /** What WildFly does after the answer; done first, that later call finds nothing to do. */
   private void storeSessionNow() {
     ServletRequestContext context = ServletRequestContext.current();
-    if (context != null && !context.getExchange().isResponseStarted()) {
+    if (context != null) {
       try {
-        context.getCurrentServletContext().updateSessionAccessTime(context.getExchange());
+        SessionStoreBeforeAnswer.storeNow(context);
       } catch (RuntimeException storeFailed) {
         metrics.storeFailed(Store.SESSIONS);
         throw storeFailed;
