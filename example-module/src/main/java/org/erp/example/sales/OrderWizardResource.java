@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,7 @@ public class OrderWizardResource {
 
   @Inject private ErpSession session;
   @Inject private ErpContext context;
+  @Inject private SecurityContext security;
 
   /** The wizard under way ({@code step} 0 when none), and who is calling. */
   @GET
@@ -133,7 +135,10 @@ public class OrderWizardResource {
             .add("current_company_id", session.currentCompanyId())
             .add("allowed_company_ids", companies)
             .add("lang", context.lang())
-            .add("tz", context.tz());
+            .add("tz", context.tz())
+            // The container knows the caller too: the login, and the roles user and admin.
+            .add("principal", security.getCallerPrincipal().getName())
+            .add("admin", security.isCallerInRole("admin"));
     return caller.build();
   }
 

@@ -1,6 +1,7 @@
 package org.erp.sessions.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -25,6 +26,15 @@ class ExampleModuleIT extends ApiTestBase {
     assertEquals("[1,2]", caller.getJsonArray("allowed_company_ids").toString());
     assertEquals("en_US", caller.getString("lang"));
     assertEquals("Europe/Brussels", caller.getString("tz"));
+    assertEquals(login, caller.getString("principal"), "Jakarta Security's caller");
+    assertFalse(caller.getBoolean("admin"));
+  }
+
+  @Test
+  void jakartaSecurityInTheModuleKnowsAnAdministratorsRole() {
+    JsonObject caller = admin().get("/sales/api/wizard").expect(200).json().getJsonObject("caller");
+    assertEquals("admin", caller.getString("principal"));
+    assertTrue(caller.getBoolean("admin"));
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ApiKeys;
 import org.erp.sessions.application.session.SessionAudit;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.infrastructure.http.SessionAuthentication;
 
 /**
  * Revoking any user's API key, for administrators (API.md §13); others get 403 forbidden. A
@@ -23,7 +23,7 @@ import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
 @ApplicationScoped
 @Path("admin/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
+@RolesAllowed(SessionAuthentication.ADMIN)
 @Tag(name = "Administration")
 public class AdminApiKeyResource {
 

@@ -11,13 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.ClusterMembership.View;
 import org.erp.sessions.application.ClusterMembership;
-import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.infrastructure.http.SessionAuthentication;
 
 /** The cluster as the serving node sees it (API.md §6). */
 @ApplicationScoped
 @Path("admin/cluster")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
+@RolesAllowed(SessionAuthentication.ADMIN)
 @Tag(name = "Administration")
 public class AdminClusterResource {
 

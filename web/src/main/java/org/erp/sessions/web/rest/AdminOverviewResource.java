@@ -11,13 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.AdminOverview;
 import org.erp.sessions.application.AdminOverview.Overview;
-import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.infrastructure.http.SessionAuthentication;
 
 /** The administrators' overview of the ERP page (API.md §6). */
 @ApplicationScoped
 @Path("admin/overview")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
+@RolesAllowed(SessionAuthentication.ADMIN)
 @Tag(name = "Administration")
 public class AdminOverviewResource {
 

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.erp.sessions.application.DeviceRegistry;
 import org.erp.sessions.application.session.SessionAudit;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.infrastructure.http.SessionAuthentication;
 
 /** Administrators end any one session by its device id (API.md §6). */
 @ApplicationScoped
 @Path("admin/sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
+@RolesAllowed(SessionAuthentication.ADMIN)
 @Tag(name = "Administration")
 public class AdminSessionResource {
 

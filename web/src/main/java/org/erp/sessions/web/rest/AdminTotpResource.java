@@ -15,13 +15,13 @@ import org.erp.sessions.application.TwoFactorService;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.application.session.SessionAudit;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.infrastructure.http.SessionAuthentication;
 
 /** An administrator resets a user's two-factor authentication (API.md §14), audited. */
 @ApplicationScoped
 @Path("admin/users/{uid: [0-9]{1,9}}/totp")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
+@RolesAllowed(SessionAuthentication.ADMIN)
 @Tag(name = "Administration")
 public class AdminTotpResource {
 

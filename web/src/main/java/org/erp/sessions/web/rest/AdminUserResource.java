@@ -28,7 +28,7 @@ import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.DeviceView;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.infrastructure.http.CurrentSession;
-import org.erp.sessions.infrastructure.http.SessionAuthenticationMechanism;
+import org.erp.sessions.infrastructure.http.SessionAuthentication;
 import org.erp.sessions.web.json.RequestBodies;
 
 /**
@@ -38,7 +38,7 @@ import org.erp.sessions.web.json.RequestBodies;
 @ApplicationScoped
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(SessionAuthenticationMechanism.ADMIN)
+@RolesAllowed(SessionAuthentication.ADMIN)
 @Tag(name = "Administration")
 public class AdminUserResource {
 

@@ -46,7 +46,7 @@ public class SessionFilter implements ContainerRequestFilter {
     if (access.value() == SessionAccess.Mode.NONE) {
       return;
     }
-    // Checked once per request, normally already by SessionAuthenticationMechanism.
+    // Checked once per request, normally already by SessionAuthentication.
     Optional<ActiveSession> found = current.check(sessions);
     if (found.isEmpty()) {
       if (access.value() == SessionAccess.Mode.OPTIONAL) {
