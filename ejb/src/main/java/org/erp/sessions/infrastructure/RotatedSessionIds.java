@@ -34,6 +34,13 @@ public class RotatedSessionIds {
   /** Far above a rotation's duration (one replicated put); only a broken cache waits this long. */
   private static final long ROTATION_WAIT_SECONDS = 10;
 
+  /**
+   * How many replacements of one cookie a request follows: one per interval within the grace,
+   * so a few at most; the bound only keeps a misconfiguration (a grace of days, an interval of
+   * seconds) from costing a long walk per request.
+   */
+  private static final int MAX_REPLACEMENTS_FOLLOWED = 32;
+
   /** Rotations under way on this node, by the cookie value they replace. */
   private final ConcurrentHashMap<String, Rotation> underway = new ConcurrentHashMap<>();
 
@@ -94,10 +101,23 @@ public class RotatedSessionIds {
     }
   }
 
-  /** The cookie value that replaced this one, while its grace lasts. */
+  /**
+   * The cookie value that replaced this one, while its grace lasts; the newest one if that was
+   * replaced in turn (a grace longer than the interval: a tab that kept the first cookie still
+   * reaches the session after the second rotation).
+   */
   public Optional<String> successorOf(String cookie) {
     awaitRotation(cookie);
-    return Optional.ofNullable(cache.get(key(cookie)));
+    String successor = cache.get(key(cookie));
+    for (int hop = 1; successor != null && hop < MAX_REPLACEMENTS_FOLLOWED; hop++) {
+      awaitRotation(successor);
+      String next = cache.get(key(successor));
+      if (next == null) {
+        break;
+      }
+      successor = next;
+    }
+    return Optional.ofNullable(successor);
   }
 
   private void awaitRotation(String cookie) {
