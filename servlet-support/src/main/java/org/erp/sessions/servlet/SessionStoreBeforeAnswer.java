@@ -38,8 +38,12 @@ public final class SessionStoreBeforeAnswer {
 
   private static final Logger LOG = Logger.getLogger(SessionStoreBeforeAnswer.class.getName());
 
-  /** WildFly's decorator that defers {@code requestDone} until the exchange completes. */
-  static final String DEFERRING_DECORATOR =
+  /**
+   * WildFly's decorator that defers {@code requestDone} until the exchange completes. (Public,
+   * with {@link #undecorated}, for the in-server test that fails when a WildFly upgrade changes
+   * it.)
+   */
+  public static final String DEFERRING_DECORATOR =
       "org.wildfly.extension.undertow.deployment.ControlPointDeploymentInfoConfigurator$CompletableSession";
 
   /** The decorator's field holding the session it defers for, by decorator class. */
@@ -81,7 +85,7 @@ public final class SessionStoreBeforeAnswer {
   }
 
   /** The session WildFly's deferring decorator holds, or the session itself if not decorated. */
-  static Session undecorated(Session session) {
+  public static Session undecorated(Session session) {
     if (!session.getClass().getName().equals(DEFERRING_DECORATOR)) {
       return session;
     }

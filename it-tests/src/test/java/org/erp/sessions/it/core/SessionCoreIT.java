@@ -3,9 +3,12 @@ package org.erp.sessions.it.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.undertow.servlet.handlers.ServletRequestContext;
+import io.undertow.servlet.spec.HttpSessionImpl;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.File;
@@ -32,6 +35,7 @@ import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.infrastructure.http.CurrentSession;
+import org.erp.sessions.servlet.SessionStoreBeforeAnswer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -67,7 +71,9 @@ class SessionCoreIT {
     WebArchive tests =
         ShrinkWrap.create(WebArchive.class, "core-test.war")
             .addClasses(SessionCoreIT.class, MemoryStorage.class, ContextReader.class)
-            .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml");
+            .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
+            // Undertow's classes, for the guard of the session decorator below.
+            .setManifest(new StringAsset("Dependencies: io.undertow.core, io.undertow.servlet\n"));
     JavaArchive clock =
         ShrinkWrap.create(JavaArchive.class, "movable-clock.jar")
             .addClass(MovableClock.class)
@@ -98,6 +104,29 @@ class SessionCoreIT {
   @AfterEach
   void realTimeAgain() {
     time.reset();
+  }
+
+  /**
+   * WildFly 39 hands a request its session inside a decorator that ignores a close before the
+   * answer; SessionStoreBeforeAnswer closes the session beneath it, so that a write is stored
+   * before it is acknowledged. A WildFly whose decorator is named or built otherwise would bring
+   * back, silently, the store after the answer (and the lost sign-ins it caused): this fails
+   * first, naming the class to look at.
+   */
+  @Test
+  void theSessionBeneathWildFlysDeferringDecoratorIsReachedToStoreItBeforeTheAnswer() {
+    ServletRequestContext request = ServletRequestContext.current(); // Arquillian's request
+    HttpSessionImpl httpSession =
+        request.getCurrentServletContext().getSession(request.getExchange(), true);
+    try {
+      io.undertow.server.session.Session given = httpSession.getSession();
+      assertEquals(SessionStoreBeforeAnswer.DEFERRING_DECORATOR, given.getClass().getName());
+      io.undertow.server.session.Session beneath = SessionStoreBeforeAnswer.undecorated(given);
+      assertNotSame(given, beneath, "the decorator's session was reached");
+      assertEquals(given.getId(), beneath.getId());
+    } finally {
+      httpSession.invalidate();
+    }
   }
 
   @Test
