@@ -18,15 +18,18 @@ heap_after_gc_kib() {
   jcmd "$1" GC.heap_info | awk '/ used / {for (i = 1; i <= NF; i++) if ($i == "used") {v = $(i + 1); sub(/K,?/, "", v); print v; exit}}'
 }
 
-# One wrk measurement as "req/s|p50|p99|non-2xx+socket errors".
+# One wrk measurement as "req/s|p50|p99|non-2xx+socket errors". With errors, wrk's lines that
+# say which (connect, read, write, timeout; non-2xx) go to standard error.
 wrk_figures() { # wrk arguments...
-  local result
+  local result errors
   result=$(wrk --latency "$@")
+  errors=$(echo "$result" | awk '/Non-2xx/ {e += $NF} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}')
+  [ "$errors" = 0 ] || echo "$result" | grep -E 'Socket errors|Non-2xx' >&2
   printf '%s|%s|%s|%s\n' \
     "$(echo "$result" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$result" | awk '$1 == "50%" {print $2}')" \
     "$(echo "$result" | awk '$1 == "99%" {print $2}')" \
-    "$(echo "$result" | awk '/Non-2xx/ {e += $NF} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}')"
+    "$errors"
 }
 
 # Whether a warm-up round's rate A agrees with the previous round's B within 5 % (the warm-up's end).
