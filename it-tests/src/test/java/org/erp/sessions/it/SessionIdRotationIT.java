@@ -55,9 +55,7 @@ class SessionIdRotationIT extends ServerPropertiesTestBase {
     ApiClient client = new ApiClient();
     client.signIn(createUser("grace"), PASSWORD);
     String replacedId = client.sessionId();
-    sleep(2200);
-    client.get("/api/session").expect(200);
-    String newId = client.sessionId();
+    String newId = rotatedAfterTwoSeconds(client);
     assertNotEquals(replacedId, newId);
 
     ApiClient otherTab = sameBrowser(client, replacedId);
@@ -85,12 +83,8 @@ class SessionIdRotationIT extends ServerPropertiesTestBase {
     ApiClient client = new ApiClient();
     client.signIn(createUser("twice"), PASSWORD);
     String first = client.sessionId();
-    sleep(2200);
-    client.get("/api/session").expect(200);
-    String second = client.sessionId();
-    sleep(2200);
-    client.get("/api/session").expect(200);
-    String third = client.sessionId();
+    String second = rotatedAfterTwoSeconds(client);
+    String third = rotatedAfterTwoSeconds(client);
     assertEquals(3, Set.of(first, second, third).size(), "rotated twice");
 
     ApiClient.Response fromFirst =
@@ -166,6 +160,13 @@ class SessionIdRotationIT extends ServerPropertiesTestBase {
   }
 
   /** Another tab (or a request in flight) of the same browser, still holding this cookie. */
+  /** Waits past an interval of 2 s and reads, which replaces the id: the client's id after. */
+  private static String rotatedAfterTwoSeconds(ApiClient client) {
+    sleep(2200);
+    client.get("/api/session").expect(200);
+    return client.sessionId();
+  }
+
   private static ApiClient sameBrowser(ApiClient client, String sessionId) {
     ApiClient tab = new ApiClient();
     tab.useSessionId(sessionId);
