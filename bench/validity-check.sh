@@ -3,9 +3,10 @@
 # /api/session (wrk -t2 -c64, DURATION per run, default 20s) with an empty device log, then again
 # after 10,000 logins of another user (10,000 device rows) of which 1,000 are revoked. The check
 # reads the user and the device from Hibernate's second-level cache, so the log's size should
-# not show. Starts its own node (fresh H2 database in run/bench-validity, cheap password hashing
-# so that 10,000 logins take seconds) and writes bench/results/validity-check.md, every run's rate
-# in validity-check.rounds.tsv and, with gnuplot, validity-check.png.
+# not show. Starts its own node (fresh H2 database in run/bench-validity, removed at the end;
+# cheap password hashing so that 10,000 logins take seconds) and writes
+# bench/results/validity-check.md, every run's rate in validity-check.rounds.tsv and, with
+# gnuplot, validity-check.png.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 duration=${DURATION:-20s}
@@ -18,7 +19,7 @@ base=http://127.0.0.1:8080
 need wrk wrk
 
 rm -rf "$root/run/bench-validity"
-trap 'stop_node "${node_pid:-}"' EXIT
+trap 'stop_node "${node_pid:-}"; rm -rf "${root:?}/run/bench-validity"' EXIT
 start_node "$base" /dev/null ERP_NODE=bench-validity ERP_PASSWORD_ARGON2_MEMORY_KIB=64 \
   ERP_PASSWORD_ARGON2_ITERATIONS=1 ERP_LOGIN_COOLDOWN_AFTER=1000000
 
