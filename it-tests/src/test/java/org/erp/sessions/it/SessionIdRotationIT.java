@@ -159,7 +159,6 @@ class SessionIdRotationIT extends ServerPropertiesTestBase {
     assertEquals(2, after.get("/api/session/data/k0").expect(200).json().getInt("value"));
   }
 
-  /** Another tab (or a request in flight) of the same browser, still holding this cookie. */
   /** Waits past an interval of 2 s and reads, which replaces the id: the client's id after. */
   private static String rotatedAfterTwoSeconds(ApiClient client) {
     sleep(2200);
@@ -167,6 +166,7 @@ class SessionIdRotationIT extends ServerPropertiesTestBase {
     return client.sessionId();
   }
 
+  /** Another tab (or a request in flight) of the same browser, still holding this cookie. */
   private static ApiClient sameBrowser(ApiClient client, String sessionId) {
     ApiClient tab = new ApiClient();
     tab.useSessionId(sessionId);
