@@ -48,19 +48,9 @@ nodes() { # 1|2
 # round after the first measured the second owner's JIT at work (2026-12-05: data-2 1,285 req/s
 # in the first round, 465 to 578 in the four after).
 rewarm() {
-  local i side current agreed
-  local -A previous=()
-  for i in $(seq "$max_warmup"); do
-    agreed=yes
-    for side in data-2 switch-2; do
-      current=$(rate "$side" "$warm_duration")
-      printf 'rewarm\t%s\t%s\t%s\n' "$i" "$side" "$current" >> "$rounds_tsv"
-      agree "$current" "${previous[$side]:-0}" || agreed=no
-      previous[$side]=$current
-    done
-    [ "$agreed" = yes ] && break
-  done
-  echo "$i $agreed" >> "$work/rewarms"
+  # warm_up of lib.sh, as at the start; without the JIT counts (node2's pid changed).
+  warm_jvms="" warm_up rate "$warm_duration" "$max_warmup" data-2 switch-2
+  echo "$warmed $settled" >> "$work/rewarms"
 }
 
 # One measurement of a side for SECONDS: its req/s (fails on any error or non-2xx answer).
