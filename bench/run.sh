@@ -2,7 +2,8 @@
 # Every benchmark, one after the other, then one table (bench/results/summary.md) and one plot
 # (bench/results/summary.png) of the key figures against their targets, with the machine, the
 # date and the commit. Each bench starts and stops its own server or cluster, so ports 8080,
-# 8090, 8180, 8280, 9092 and 9990+ must be free. About 1 h 45 min.
+# 8090, 8180, 8280, 9092 and 9990+ must be free. About 2 h 30 min (2026-12-05: 2 h 4 min without
+# capacity, with the one-node validity-check of before).
 #   bench/run.sh                  # the whole table
 #   bench/run.sh failover-drill   # some benches again; the summary keeps the others' last figures
 #   SMOKE=1 bench/run.sh          # a few seconds per bench: proves the scripts work (CI runs this)
