@@ -47,11 +47,6 @@ full_pid=$!
 await_health "$empty_base" "$empty_pid"
 await_health "$full_base" "$full_pid"
 
-# The CSRF token of the session with this cookie.
-csrf_of() { # base cookie
-  curl -sf -H "Cookie: $2" "$1/api/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])'
-}
-
 # The full log: a user created by the admin, signed in LOGINS times (those sessions are left
 # to idle), REVOKED of its devices revoked.
 IFS=$'\t' read -r admin admin_csrf <<< "$(sign_in_line "$full_base" admin admin)"
