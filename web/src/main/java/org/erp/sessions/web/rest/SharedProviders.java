@@ -4,6 +4,7 @@ import java.util.Set;
 import org.erp.sessions.web.http.RequestMetricsFilter;
 import org.erp.sessions.web.json.BodyLimitFilter;
 import org.erp.sessions.web.json.JsonbSetup;
+import org.erp.sessions.web.json.NoResourceValidation;
 import org.erp.sessions.web.json.ResponseHeadersFilter;
 import org.erp.sessions.web.problem.ProblemMapper;
 import org.erp.sessions.web.session.SessionFilter;
@@ -17,6 +18,7 @@ public final class SharedProviders {
           BodyLimitFilter.class,
           ResponseHeadersFilter.class,
           JsonbSetup.class,
+          NoResourceValidation.class,
           ProblemMapper.class,
           RequestMetricsFilter.class);
 
