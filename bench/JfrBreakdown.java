@@ -11,7 +11,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a JFR recording's CPU samples went, by library, as Markdown tables for bench/README.md:
+ * Where a JFR recording's CPU samples went, by step of the request and by library, as Markdown
+ * tables for bench/README.md: each sample given to the innermost step of a request in its stack,
  * each sample given to the innermost library in its stack (the code that was running, JDK frames
  * and the Jakarta APIs' own classes skipped), the share of samples whose stack holds each library anywhere (what it calls counted),
  * the hottest methods, and the service's own methods that the most samples pass through. Only the
@@ -32,8 +33,8 @@ public class JfrBreakdown {
     {"org.hibernate.", "Hibernate ORM"},
     {"org.infinispan.", "Infinispan"},
     {"org.wildfly.clustering.", "WildFly clustering"},
-    {"org.wildfly.security.auth.jaspi.", "Jakarta Security (JASPI bridge, Soteria)"},
-    {"org.glassfish.soteria.", "Jakarta Security (JASPI bridge, Soteria)"},
+    {"org.wildfly.security.auth.jaspi.", "Jakarta Authentication (Elytron's JASPI)"},
+    {"org.glassfish.soteria.", "Jakarta Security (Soteria)"},
     {"org.wildfly.security.", "Elytron"},
     {"org.eclipse.yasson.", "JSON-B / JSON-P"},
     {"org.eclipse.parsson.", "JSON-B / JSON-P"},
@@ -62,6 +63,25 @@ public class JfrBreakdown {
     {"org.jboss.", "JBoss (other)"},
   };
 
+  /**
+   * The steps of a request, each named by the method that it runs in (a prefix of class and
+   * method name). A sample belongs to the innermost step in its stack: the validity check runs
+   * inside the authentication, the session's close inside the sending of the answer, and each is
+   * counted once, where it is innermost.
+   */
+  private static final String[][] STEPS = {
+    {"org.erp.sessions.application.SessionValidity.check", "the validity check: user and device (Hibernate's second-level cache)"},
+    {"org.erp.sessions.application.SessionValidity.companies", "the company names of the answer (Hibernate's second-level cache)"},
+    {"org.wildfly.elytron.web.undertow.server.servlet.ServletSecurityContextImpl.authenticate", "authentication around the check (the service's module, Elytron, CDI)"},
+    {"org.jboss.resteasy.core.SynchronousDispatcher.writeResponse", "the answer written as JSON (RESTEasy, JSON-B, response filters)"},
+    {"org.jboss.resteasy.core.ResourceMethodInvoker.invoke", "the resource method with its request filters (RESTEasy)"},
+    {"org.jboss.resteasy.plugins.server.servlet.ServletContainerDispatcher.service", "RESTEasy's dispatch around them (matching, contexts)"},
+    {"org.wildfly.clustering.web.undertow.session.DistributableSession.requestDone", "the session closed after the answer: access time, expiration (WildFly clustering, Infinispan)"},
+    {"io.undertow.servlet.spec.HttpServletRequestImpl.getSession", "the session looked up (WildFly clustering, Infinispan)"},
+    {"org.jboss.weld.module.web.servlet.HttpContextLifecycle.", "CDI's request context begun and ended (Weld)"},
+    {"io.undertow.servlet.spec.HttpServletResponseImpl.responseDone", "the answer sent (Undertow)"},
+  };
+
   /** The JDK, and the Jakarta APIs' own classes (thin interfaces and bases), skipped. */
   private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "jakarta."};
 
@@ -72,6 +92,7 @@ public class JfrBreakdown {
     Map<String, Integer> inclusive = new HashMap<>();
     Map<String, Integer> hotMethods = new HashMap<>();
     Map<String, Integer> ownMethods = new HashMap<>();
+    Map<String, Integer> steps = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -103,6 +124,7 @@ public class JfrBreakdown {
           own.add(method(frame));
         }
       }
+      steps.merge(stepOf(frames), 1, Integer::sum);
       innermost.merge(running == null ? "the JDK alone" : running, 1, Integer::sum);
       libraries.forEach(library -> inclusive.merge(library, 1, Integer::sum));
       own.forEach(m -> ownMethods.merge(m, 1, Integer::sum));
@@ -111,10 +133,23 @@ public class JfrBreakdown {
       throw new IllegalStateException("no execution samples of threads named " + threadPrefix + "* in " + recording);
     }
     System.out.printf("%d execution samples of the request threads (%s*).%n%n", samples, threadPrefix);
+    table("step of the request (the innermost in the stack)", steps, samples, 30);
     table("library (innermost in the stack: the code that ran)", innermost, samples, 30);
     table("library (anywhere in the stack: with what it calls)", inclusive, samples, 30);
     table("hottest methods (innermost frame)", hotMethods, samples, 15);
     table("the service's own methods (anywhere in the stack)", ownMethods, samples, 15);
+  }
+
+  private static String stepOf(List<RecordedFrame> frames) {
+    for (RecordedFrame frame : frames) {
+      String method = method(frame);
+      for (String[] step : STEPS) {
+        if (method.startsWith(step[0])) {
+          return step[1];
+        }
+      }
+    }
+    return "the rest: Undertow's handlers, servlet filters, the thread pool";
   }
 
   private static String libraryOf(String type) {

@@ -65,13 +65,15 @@ start_rounds() { # bench
 # rounds in warmed and yes/no in settled.
 warm_jvms=""
 warm_up() { # measure duration max sides...
-  local measure=$1 duration=$2 max=$3 side current all_agreed before after
+  # No local named like a caller's variable: read-ab.sh's measure reads its nodes' URLs from
+  # globals named after its sides (before, after), which locals of these names would shadow.
+  local measure=$1 duration=$2 max=$3 side current all_agreed compiled_before compiled_after
   shift 3
   local -A previous=()
   settled=no
   for warmed in $(seq "$max"); do
     all_agreed=yes
-    before=$(jit_compilations)
+    compiled_before=$(jit_compilations)
     for side in "$@"; do
       current=$("$measure" "$side" "$duration")
       printf 'warm-up\t%s\t%s\t%s\n' "$warmed" "$side" "$current" >> "$rounds_tsv"
@@ -79,9 +81,9 @@ warm_up() { # measure duration max sides...
       previous[$side]=$current
     done
     if [ -n "$warm_jvms" ]; then
-      after=$(jit_compilations)
-      echo "warm-up round $warmed: methods compiled per JVM: $before-> $after" >&2
-      [ -z "${JIT_QUIET:-}" ] || jit_quiet "$before" "$after" || all_agreed=no
+      compiled_after=$(jit_compilations)
+      echo "warm-up round $warmed: methods compiled per JVM: $compiled_before-> $compiled_after" >&2
+      [ -z "${JIT_QUIET:-}" ] || jit_quiet "$compiled_before" "$compiled_after" || all_agreed=no
     fi
     [ "$all_agreed" = yes ] && { settled=yes; return 0; }
   done
