@@ -3,7 +3,7 @@
 # (scripts/run.sh, H2, demo data) under wrk -t2 -c64 on ENDPOINT (default /api/session) spread
 # over 64 sessions. Warm-up rounds of WARM_DURATION (default 10s) until two agree within 5 % (at
 # most MAX_WARMUP, 30), then one recording of DURATION (default 30s) with JFR's SETTINGS
-# (default "profile"); the request threads' samples are broken down by library
+# (default "profile"); the request threads' samples are broken down by step and by library
 # (bench/JfrBreakdown.java). The node's JVM starts with a one-second JFR recording: on JDK 17 the
 # first recording of a JVM's life throws away all of its compiled code (JDK-8324241), which had
 # slowed the read fourfold for the whole recording when it came after the warm-up (1,782 req/s in
@@ -15,7 +15,7 @@
 # Writes bench/results/profile-read.md; the recording stays in run/profile-read.jfr for a closer
 # look (jfr view hot-methods run/profile-read.jfr). A profile, not a figure: not in bench/run.sh.
 # PORT_OFFSET (default 0) moves the node's ports, to profile beside other nodes.
-#   bench/profile-read.sh                                  # ~4 min
+#   bench/profile-read.sh                                  # ~7 min
 #   ENDPOINT=/api/session/check bench/profile-read.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
