@@ -1,8 +1,11 @@
 package org.erp.sessions.application;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import javax.management.JMException;
@@ -10,13 +13,18 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.wildfly.clustering.server.Group;
 import org.wildfly.clustering.server.GroupMember;
+import org.wildfly.clustering.server.GroupMembershipEvent;
+import org.wildfly.clustering.server.GroupMembershipListener;
+import org.wildfly.clustering.server.Registration;
 
 /**
  * This node's name, the members of its cluster and how many sessions it owns: the members from
  * WildFly's clustering group of the default JGroups channel ({@code ee}, which carries the session
  * caches), the session count from the web module's session manager in the management model (its
  * active sessions: those in its memory whose primary owner this node is; backup copies, and sessions
- * beyond erp.session.max-in-memory kept only in the store, are not counted).
+ * beyond erp.session.max-in-memory kept only in the store, are not counted); and when the
+ * membership last changed ({@link #changedWithin}; joining a cluster counts). NodeStatsReporter
+ * creates it at start, so no change goes unseen.
  */
 @ApplicationScoped
 public class ClusterMembership {
@@ -30,6 +38,52 @@ public class ClusterMembership {
   // Members are named after jboss.node.name (node1, node2), as JGroups names them.
   @Resource(lookup = "java:jboss/clustering/server/group/default")
   private Group<? extends GroupMember> group;
+
+  /** System.nanoTime() of the last change of membership, if {@link #changed}. */
+  private volatile long changedAtNanos;
+
+  private volatile boolean changed;
+
+  private Registration watching;
+
+  @PostConstruct
+  void watchMembership() {
+    watching = watch(group);
+    if (members().size() > 1) {
+      markChanged(); // this node has just joined: the caches are moving entries to it
+    }
+  }
+
+  private void markChanged() {
+    changedAtNanos = System.nanoTime();
+    changed = true;
+  }
+
+  private <M extends GroupMember> Registration watch(Group<M> cluster) {
+    return cluster.register(
+        new GroupMembershipListener<M>() {
+          @Override
+          public void updated(GroupMembershipEvent<M> event) {
+            markChanged();
+          }
+        });
+  }
+
+  @PreDestroy
+  void stopWatching() {
+    if (watching != null) {
+      watching.close();
+    }
+  }
+
+  /**
+   * Whether a member joined or left (or this node joined) less than {@code window} ago: while
+   * the session caches move their entries to the new members, a session lookup can fail without
+   * an error (HttpSessionStorage#exists).
+   */
+  public boolean changedWithin(Duration window) {
+    return changed && System.nanoTime() - changedAtNanos < window.toNanos();
+  }
 
   public View view() {
     return new View(group.getLocalMember().getName(), members(), localSessions());

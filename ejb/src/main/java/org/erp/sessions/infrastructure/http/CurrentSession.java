@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
+import org.erp.sessions.application.ClusterMembership;
 import org.erp.sessions.application.session.ActiveSession;
 import org.erp.sessions.application.session.ApiKeySessions;
 import org.erp.sessions.application.session.SessionAudit;
@@ -32,6 +33,7 @@ public class CurrentSession {
 
   @Inject private ApiKeySessions apiKeys;
   @Inject private SessionStoreReach storeReach;
+  @Inject private ClusterMembership membership;
 
   private SessionStorage storage;
   private boolean unsafeMethod;
@@ -54,7 +56,10 @@ public class CurrentSession {
         this.clientAddress = request.getRemoteAddr();
         return;
       }
-      attach(new HttpSessionStorage(request, storeReach), request.getMethod(), request.getHeader(CSRF_HEADER));
+      attach(
+          new HttpSessionStorage(request, storeReach, membership),
+          request.getMethod(),
+          request.getHeader(CSRF_HEADER));
     }
   }
 

@@ -2,10 +2,13 @@ package org.erp.sessions.infrastructure.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.logging.Logger;
+import org.erp.sessions.application.ClusterMembership;
 import org.erp.sessions.application.session.SessionStorage;
 import org.erp.sessions.core.PendingSecondFactor;
 import org.erp.sessions.core.SessionState;
@@ -40,12 +43,33 @@ public final class HttpSessionStorage implements SessionStorage {
    */
   public static final String ENDING_AS = "org.erp.sessions.ending-as";
 
+  private static final Logger LOG = Logger.getLogger(HttpSessionStorage.class.getName());
+
+  /**
+   * For how long after a member joined or left a session that is not found is looked for again,
+   * how many times and how far apart. In that time WildFly 39.0.1's session manager can answer
+   * "no such session" for a session that is there: a lookup that waits for a lock held by a
+   * transaction of the cache's old topology resumes in the thread of the request that releases the
+   * lock, reads the attributes inside that request's finished transaction and fails; the failure
+   * is taken for a missing session (FineSessionAttributesFactory logs it as a WARN "... is not in a
+   * valid state to be invoking cache operations on"), and every concurrent lookup of the session
+   * shares that answer. Seen on the survivor of a crash half a second after it: three writes
+   * answered 401 whose session served the next ones (SessionFailoverClusterIT, midwrite).
+   */
+  static final Duration RETRY_WINDOW = Duration.ofSeconds(60);
+
+  static final int RETRIES = 5;
+  static final long RETRY_PAUSE_MILLIS = 200;
+
   private final HttpServletRequest request;
   private final SessionStoreReach storeReach;
+  private final ClusterMembership membership;
 
-  public HttpSessionStorage(HttpServletRequest request, SessionStoreReach storeReach) {
+  public HttpSessionStorage(
+      HttpServletRequest request, SessionStoreReach storeReach, ClusterMembership membership) {
     this.request = request;
     this.storeReach = storeReach;
+    this.membership = membership;
   }
 
   /** The signed-in state an ending session held (for the session listener), if any. */
@@ -63,15 +87,32 @@ public final class HttpSessionStorage implements SessionStorage {
    * Asks the store once more for a session cookie an earlier lookup of this request did not find
    * ({@link MissingSessionLookup}): this is where the request is found signed in or not. A
    * session this request can no longer use (another request ended it, or it is closed for this
-   * one) counts as none here, so that it is answered 401 but never ended from here.
+   * one) counts as none here, so that it is answered 401 but never ended from here. Shortly after
+   * a change of the cluster's members, a miss is looked up again a few times ({@link
+   * #RETRY_WINDOW}).
    */
   @Override
   public boolean exists() {
     HttpSession session = request.getSession(false);
     if (session == null && request.getRequestedSessionId() != null) {
-      request.setAttribute(MissingSessionLookup.LOOK_AGAIN, Boolean.TRUE);
-      session = request.getSession(false);
-      request.removeAttribute(MissingSessionLookup.LOOK_AGAIN);
+      session = lookAgain();
+      for (int retry = 0;
+          session == null && retry < RETRIES && membership.changedWithin(RETRY_WINDOW);
+          retry++) {
+        if (!pause()) {
+          break;
+        }
+        session = lookAgain();
+        if (session != null) {
+          int lookups = retry + 3;
+          LOG.info(
+              () ->
+                  "After a change of cluster members, a session the session manager had not"
+                      + " found was found at lookup "
+                      + lookups
+                      + " of its request.");
+        }
+      }
     }
     if (session == null) {
       return false;
@@ -80,6 +121,26 @@ public final class HttpSessionStorage implements SessionStorage {
       session.getCreationTime();
       return true;
     } catch (IllegalStateException endedOrClosed) {
+      return false;
+    }
+  }
+
+  /** Asks the store for the requested session even if an earlier lookup of the request missed. */
+  private HttpSession lookAgain() {
+    request.setAttribute(MissingSessionLookup.LOOK_AGAIN, Boolean.TRUE);
+    try {
+      return request.getSession(false);
+    } finally {
+      request.removeAttribute(MissingSessionLookup.LOOK_AGAIN);
+    }
+  }
+
+  private static boolean pause() {
+    try {
+      Thread.sleep(RETRY_PAUSE_MILLIS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return false;
     }
   }
