@@ -64,6 +64,7 @@ cat "$results/summary.md"
 if command -v gnuplot > /dev/null; then
   # Each numeric figure as a share of its target, oriented so that 1 or more meets it.
   data=$(mktemp)
+  trap 'rm -f "$data"' EXIT
   for bench in "${benches[@]}"; do
     awk -F'\t' '{
       v = $3 + 0

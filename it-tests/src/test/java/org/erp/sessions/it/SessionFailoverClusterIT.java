@@ -80,7 +80,22 @@ class SessionFailoverClusterIT {
   static void startDatabase() throws Exception {
     databaseDir = Files.createTempDirectory("erp-cluster-h2");
     database = startDatabaseServer();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> database.stop()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  database.stop();
+                  deleteDirectory(databaseDir);
+                }));
+  }
+
+  /** The database's files, so that no run leaves them in the temporary directory. */
+  private static void deleteDirectory(Path directory) {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("Could not delete " + directory + ": " + e);
+    }
   }
 
   private static Server startDatabaseServer() throws java.sql.SQLException {
