@@ -22,8 +22,8 @@ import org.erp.sessions.servlet.SessionStoreBeforeAnswer;
  * next request could find the session still open ({@link SessionStoreBeforeAnswer}). For an
  * unsafe request that has its session to itself on this node, the answer is held in the buffer
  * and the session closed here, before it leaves. (Reads keep the cheaper order: what they lose is at
- * most an access time. Concurrent requests of one session share WildFly's batch: see
- * SECURITY.md.)
+ * most an access time, unless they gave the session a new id: SessionIdRotation#ROTATED.
+ * Concurrent requests of one session share WildFly's batch: see SECURITY.md.)
  */
 @WebFilter(urlPatterns = {"/api/*", "/web/*"}, asyncSupported = true)
 public class SessionCommitFilter extends HttpFilter {
@@ -44,6 +44,9 @@ public class SessionCommitFilter extends HttpFilter {
       throws IOException, ServletException {
     if (!UNSAFE_METHODS.contains(request.getMethod())) {
       chain.doFilter(request, response);
+      if (SessionIdRotation.rotatedIn(request)) {
+        storeSessionNow(); // a new id: stored before its cookie leaves
+      }
       return;
     }
     String sessionId = request.getRequestedSessionId();
@@ -68,7 +71,8 @@ public class SessionCommitFilter extends HttpFilter {
     }
     // With other requests of the session still running here, WildFly stores the shared batch
     // when the last one ends; closing it early from one of them is not ours to do.
-    if (alone) {
+    // A request that rotated the id was alone with its session (RotatedSessionGrace).
+    if (alone || SessionIdRotation.rotatedIn(request)) {
       storeSessionNow();
     }
   }

@@ -5,6 +5,7 @@ import io.undertow.server.handlers.Cookie;
 import io.undertow.servlet.handlers.ServletRequestContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,21 @@ import org.erp.sessions.infrastructure.RotatedSessionIds;
  */
 @ApplicationScoped
 public class SessionIdRotation {
+
+  /**
+   * A request attribute, set when the request gave its session a new id. The new id is a session
+   * created in this request, and WildFly shares a created session that is still open with the
+   * next request that names it, which can find it empty (SessionStoreBeforeAnswer): the client
+   * has the new cookie with this answer, so SessionCommitFilter stores the session before the
+   * answer leaves, whatever the method. Seen in CI: a burst's rotation on one node, and 26 ms
+   * later a request found the new session without attributes and ended it ("not signed in").
+   */
+  static final String ROTATED = "org.erp.sessions.rotated";
+
+  /** Whether this request gave its session a new id. */
+  static boolean rotatedIn(ServletRequest request) {
+    return request.getAttribute(ROTATED) != null;
+  }
 
   @Inject private ErpConfig config;
   @Inject private Clock clock;
@@ -51,6 +67,9 @@ public class SessionIdRotation {
       // A request that ended a moment ago may have rotated it already (its issue time is new).
       if (due(storage, active, now)) {
         rotating = rotate(storage, active, exchange, replaced, now);
+        if (rotating) {
+          context.getServletRequest().setAttribute(ROTATED, Boolean.TRUE);
+        }
       }
     } finally {
       if (rotating) {
