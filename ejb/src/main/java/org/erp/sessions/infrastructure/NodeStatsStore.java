@@ -1,5 +1,6 @@
 package org.erp.sessions.infrastructure;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,7 +25,14 @@ public class NodeStatsStore {
   static final Duration LIFESPAN = Duration.ofSeconds(60);
 
   @Resource(lookup = "java:jboss/infinispan/cache/web/node-stats")
+  private Cache<String, String> injectedCache;
+
   private Cache<String, String> cache;
+
+  @PostConstruct
+  void resolveCache() {
+    cache = ResolvedCache.of(injectedCache);
+  }
 
   /** Infinispan expires entries by the wall clock, whatever the service's Clock says. */
   public void report(String node, long sessions) {

@@ -1,5 +1,6 @@
 package org.erp.sessions.infrastructure;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,14 @@ public class RotatedSessionIds {
   private record Rotation(CountDownLatch done, Thread thread) {}
 
   @Resource(lookup = "java:jboss/infinispan/cache/web/rotated-session-ids")
+  private Cache<String, String> injectedCache;
+
   private Cache<String, String> cache;
+
+  @PostConstruct
+  void resolveCache() {
+    cache = ResolvedCache.of(injectedCache);
+  }
 
   /**
    * Requests in flight on this node, by the session cookie they came with: from their arrival

@@ -1,5 +1,6 @@
 package org.erp.sessions.infrastructure;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -37,7 +38,14 @@ public class SessionDataStore {
   private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
 
   @Resource(lookup = "java:jboss/infinispan/cache/web/session-data")
+  private Cache<String, String> injectedCache;
+
   private Cache<String, String> cache;
+
+  @PostConstruct
+  void resolveCache() {
+    cache = ResolvedCache.of(injectedCache);
+  }
 
   /** Key to compact JSON, sorted by key. */
   public Map<String, String> all(String handle) {
