@@ -6,6 +6,7 @@ import org.erp.sessions.web.json.BodyLimitFilter;
 import org.erp.sessions.web.json.JsonbSetup;
 import org.erp.sessions.web.json.NoResourceValidation;
 import org.erp.sessions.web.json.ResponseHeadersFilter;
+import org.erp.sessions.web.json.SessionInfoWriter;
 import org.erp.sessions.web.problem.ProblemMapper;
 import org.erp.sessions.web.session.SessionFilter;
 
@@ -18,6 +19,7 @@ public final class SharedProviders {
           BodyLimitFilter.class,
           ResponseHeadersFilter.class,
           JsonbSetup.class,
+          SessionInfoWriter.class,
           NoResourceValidation.class,
           ProblemMapper.class,
           RequestMetricsFilter.class);
