@@ -6,32 +6,48 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.Device;
 import org.erp.sessions.domain.device.DeviceRepository;
-import org.erp.sessions.domain.user.Company;
+import org.erp.sessions.domain.device.DeviceStanding;
 import org.erp.sessions.domain.user.CompanyView;
 import org.erp.sessions.domain.user.User;
 import org.erp.sessions.domain.user.UserRepository;
 import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.infrastructure.StandingVersions;
 
 /**
  * The per-request reads: that a session still stands (its user exists, is active and has the
  * security stamp the session was created under, and its device has not been ended), and the
- * names of the user's companies for the session info. They come from Hibernate's second-level
- * cache (invalidated cluster-wide on change): no database query on the hot path, and no
- * transaction (none is needed to read, and one begun and committed per request was part of what
- * a read cost). A CDI bean, not an EJB: an EJB call per read went through the container's
- * interceptors and Bean Validation's method validation for nothing (bench/README.md, the read
- * path). The device's activity is written by {@link DeviceRegistry#recordActivity}.
+ * names of the user's companies for the session info. A CDI bean, not an EJB: an EJB call per
+ * read went through the container's interceptors and Bean Validation's method validation for
+ * nothing (bench/README.md, the read path). No transaction, no database query on the hot path.
+ *
+ * <p>What it read of a user or a device stays in this node's memory under the version of its
+ * standing it read first ({@link StandingVersions}): while that version is current, a read costs
+ * a lookup in a replicated cache and a map, not a Hibernate session assembling entities from its
+ * second-level cache (a tenth of a read's CPU before: bench/README.md). Any change of a user or a
+ * device changes the version on every node before the changing call answers, so a revocation or
+ * a password change is never missed. Companies never change once created: their names are kept
+ * as they were first read. The device's activity is written by {@link
+ * DeviceRegistry#recordActivity}.
  */
 @ApplicationScoped
 public class SessionValidity {
 
+  /** Users and devices kept per node: about two live sessions' worth of each. */
+  private static final int MEMORY_CAPACITY = 20_000;
+
   @Inject private UserRepository users;
   @Inject private DeviceRepository devices;
+  @Inject private StandingVersions versions;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
+
+  private final StandingMemory<Integer, UserView> userMemory = memory();
+  private final StandingMemory<String, DeviceStanding> deviceMemory = memory();
+  private final ConcurrentHashMap<Integer, CompanyView> companyMemory = new ConcurrentHashMap<>();
 
   /** The outcome of a check: the session's user, and whether its device's activity is stale. */
   public record Standing(UserView user, boolean activityDue) {}
@@ -41,27 +57,67 @@ public class SessionValidity {
    * outage does not stop sessions whose user and device are cached.
    */
   public Optional<Standing> check(int uid, String deviceId, String securityStamp) {
-    User user = users.find(uid).orElse(null);
+    UserView user = user(uid);
     if (user == null || !user.active() || !user.securityStamp().equals(securityStamp)) {
       return Optional.empty();
     }
-    Device device = devices.find(deviceId).orElse(null);
-    if (device == null || !device.isOpen()) {
+    DeviceStanding device = device(deviceId);
+    if (device == null || !device.open()) {
       return Optional.empty();
     }
     boolean due = device.activityDue(clock.instant(), config.deviceActivityResolution());
-    return Optional.of(new Standing(user.view(), due));
+    return Optional.of(new Standing(user, due));
   }
 
   /** The named companies, in the order given; ids that no longer exist are left out. */
   public List<CompanyView> companies(List<Integer> ids) {
     List<CompanyView> companies = new ArrayList<>(ids.size());
     for (Integer id : ids) {
-      Company company = users.company(id).orElse(null);
-      if (company != null) {
-        companies.add(new CompanyView(company.id(), company.name()));
+      CompanyView company = companyMemory.get(id);
+      if (company == null) {
+        company = users.company(id).map(found -> new CompanyView(found.id(), found.name())).orElse(null);
+        if (company == null) {
+          continue;
+        }
+        companyMemory.put(id, company);
       }
+      companies.add(company);
     }
     return companies;
+  }
+
+  private UserView user(int uid) {
+    // The version first, the value after it: a value older than the version it is kept under
+    // would outlive the change that made it stale.
+    Object version = versions.ofUser(uid);
+    UserView user = userMemory.get(uid, version);
+    if (user == null) {
+      User found = users.find(uid).orElse(null);
+      if (found == null) {
+        return null;
+      }
+      user = found.view();
+      userMemory.put(uid, version, user);
+    }
+    return user;
+  }
+
+  private DeviceStanding device(String deviceId) {
+    Object version = versions.ofDevice(deviceId);
+    DeviceStanding device = deviceMemory.get(deviceId, version);
+    if (device == null) {
+      Device found = devices.find(deviceId).orElse(null);
+      if (found == null) {
+        return null;
+      }
+      device = found.standing();
+      deviceMemory.put(deviceId, version, device);
+    }
+    return device;
+  }
+
+  private static <K, V> StandingMemory<K, V> memory() {
+    return new StandingMemory<>(
+        MEMORY_CAPACITY, StandingVersions.MEMORY_AGE.toNanos(), System::nanoTime);
   }
 }

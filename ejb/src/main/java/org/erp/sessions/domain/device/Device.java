@@ -162,12 +162,17 @@ public class Device {
         && !SessionExpiry.endedAllowingLag(idleExpiresAt, absoluteExpiresAt, activityResolution, now);
   }
 
-  /** Records activity, at most once per resolution: not a database write per request. */
   /** Whether {@link #touch} would record anything now. */
   public boolean activityDue(Instant now, Duration resolution) {
-    return Duration.between(lastActivityAt, now).compareTo(resolution) >= 0;
+    return standing().activityDue(now, resolution);
   }
 
+  /** What the per-request validity check keeps of this device. */
+  public DeviceStanding standing() {
+    return new DeviceStanding(isOpen(), lastActivityAt);
+  }
+
+  /** Records activity, at most once per resolution: not a database write per request. */
   public boolean touch(Instant now, Duration resolution) {
     if (!activityDue(now, resolution)) {
       return false;

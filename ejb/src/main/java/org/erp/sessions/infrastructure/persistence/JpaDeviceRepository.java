@@ -1,6 +1,7 @@
 package org.erp.sessions.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -9,12 +10,14 @@ import java.util.Optional;
 import org.erp.sessions.domain.device.Device;
 import org.erp.sessions.domain.device.DeviceRepository;
 import org.erp.sessions.domain.device.EndReason;
+import org.erp.sessions.infrastructure.StandingVersions;
 
 /** Devices in the database through JPA, in the caller's transaction. */
 @ApplicationScoped
 public class JpaDeviceRepository implements DeviceRepository {
 
   @PersistenceContext private EntityManager em;
+  @Inject private StandingVersions versions;
 
   @Override
   public Optional<Device> find(String id) {
@@ -57,12 +60,16 @@ public class JpaDeviceRepository implements DeviceRepository {
 
   @Override
   public int endAllOpen(Instant now, EndReason reason) {
-    // A bulk update: Hibernate drops the devices' second-level cache region with it, so no node
+    // A bulk update: Hibernate drops the devices' second-level cache region with it, and the
+    // entity listener does not see it, so it announces the change of every device itself: no node
     // goes on seeing a cached device as open.
-    return em.createNamedQuery("Device.endAllOpen")
-        .setParameter("now", now)
-        .setParameter("reason", reason)
-        .executeUpdate();
+    int ended =
+        em.createNamedQuery("Device.endAllOpen")
+            .setParameter("now", now)
+            .setParameter("reason", reason)
+            .executeUpdate();
+    versions.allDevicesChanged();
+    return ended;
   }
 
   @Override

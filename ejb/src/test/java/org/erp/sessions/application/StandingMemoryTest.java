@@ -1,0 +1,90 @@
+package org.erp.sessions.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StandingMemoryTest {
+
+  private final AtomicLong now = new AtomicLong(1_000_000);
+  private final StandingMemory<Integer, String> memory =
+      new StandingMemory<>(3, TimeUnit.MINUTES.toNanos(4), now::get);
+
+  @Test
+  void aValueIsFoundUnderTheVersionItWasKeptUnder() {
+    memory.put(1, "v1", "active");
+
+    assertEquals("active", memory.get(1, "v1"));
+  }
+
+  @Test
+  void aValueKeptBeforeAnyChangeIsFoundWhileNoChangeIsAnnounced() {
+    memory.put(1, null, "active");
+
+    assertEquals("active", memory.get(1, null));
+  }
+
+  @Test
+  void aNewVersionMakesTheKeptValueStaleAndDropsIt() {
+    memory.put(1, null, "active");
+
+    assertNull(memory.get(1, "changed"));
+    assertEquals(0, memory.size());
+  }
+
+  @Test
+  void aVersionThatExpiredDoesNotBringBackAValueKeptBeforeIt() {
+    memory.put(1, "v1", "active");
+
+    assertNull(memory.get(1, null));
+  }
+
+  @Test
+  void aValueOlderThanTheMaximumAgeIsNotFoundWhateverTheVersion() {
+    memory.put(1, null, "active");
+    now.addAndGet(TimeUnit.MINUTES.toNanos(4) + 1);
+
+    assertNull(memory.get(1, null));
+  }
+
+  @Test
+  void aFullMemoryMakesRoomByDroppingValuesOlderThanTheMaximumAge() {
+    memory.put(1, null, "a");
+    memory.put(2, null, "b");
+    now.addAndGet(TimeUnit.MINUTES.toNanos(5));
+    memory.put(3, null, "c");
+
+    memory.put(4, null, "d");
+
+    assertEquals("d", memory.get(4, null));
+    assertNull(memory.get(1, null));
+    assertEquals("c", memory.get(3, null));
+  }
+
+  @Test
+  void aMemoryFullOfYoungValuesKeepsNoMoreAndStillAnswersForWhatItHolds() {
+    memory.put(1, null, "a");
+    memory.put(2, null, "b");
+    memory.put(3, null, "c");
+
+    memory.put(4, null, "d");
+
+    assertNull(memory.get(4, null));
+    assertEquals("a", memory.get(1, null));
+    assertEquals(3, memory.size());
+  }
+
+  @Test
+  void aKeyAlreadyKeptIsReplacedEvenWhenTheMemoryIsFull() {
+    memory.put(1, null, "a");
+    memory.put(2, null, "b");
+    memory.put(3, null, "c");
+
+    memory.put(1, "v2", "a2");
+
+    assertEquals("a2", memory.get(1, "v2"));
+  }
+}
