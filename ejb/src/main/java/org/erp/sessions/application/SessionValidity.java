@@ -2,6 +2,7 @@ package org.erp.sessions.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,10 @@ import org.erp.sessions.infrastructure.StandingVersions;
  * a lookup in a replicated cache and a map, not a Hibernate session assembling entities from its
  * second-level cache (a tenth of a read's CPU before: bench/README.md). Any change of a user or a
  * device changes the version on every node before the changing call answers, so a revocation or
- * a password change is never missed. Companies never change once created: their names are kept
- * as they were first read. The device's activity is written by {@link
+ * a password change is never missed. A kept value is read again after a few minutes; while the
+ * database cannot be read, the last one read serves as long as its version holds (up to
+ * {@link StandingVersions#MAX_MEMORY_AGE}), as Hibernate's second-level cache served them before.
+ * Companies never change once created: their names are kept as they were first read. The device's activity is written by {@link
  * DeviceRegistry#recordActivity}.
  */
 @ApplicationScoped
@@ -91,33 +94,61 @@ public class SessionValidity {
     // would outlive the change that made it stale.
     Object version = versions.ofUser(uid);
     UserView user = userMemory.get(uid, version);
-    if (user == null) {
-      User found = users.find(uid).orElse(null);
-      if (found == null) {
-        return null;
-      }
-      user = found.view();
-      userMemory.put(uid, version, user);
+    if (user != null) {
+      return user;
     }
+    User found;
+    try {
+      found = users.find(uid).orElse(null);
+    } catch (PersistenceException unreadable) {
+      return lastKnown(userMemory, uid, version, unreadable);
+    }
+    if (found == null) {
+      return null;
+    }
+    user = found.view();
+    userMemory.put(uid, version, user);
     return user;
   }
 
   private DeviceStanding device(String deviceId) {
     Object version = versions.ofDevice(deviceId);
     DeviceStanding device = deviceMemory.get(deviceId, version);
-    if (device == null) {
-      Device found = devices.find(deviceId).orElse(null);
-      if (found == null) {
-        return null;
-      }
-      device = found.standing();
-      deviceMemory.put(deviceId, version, device);
+    if (device != null) {
+      return device;
     }
+    Device found;
+    try {
+      found = devices.find(deviceId).orElse(null);
+    } catch (PersistenceException unreadable) {
+      return lastKnown(deviceMemory, deviceId, version, unreadable);
+    }
+    if (found == null) {
+      return null;
+    }
+    device = found.standing();
+    deviceMemory.put(deviceId, version, device);
     return device;
+  }
+
+  /**
+   * While the database cannot be read, what this node last read, if no change was announced
+   * since (the version holds) and it is not older than the maximum age; else the failure.
+   */
+  private static <K, V> V lastKnown(
+      StandingMemory<K, V> memory, K key, Object version, PersistenceException unreadable) {
+    V known = memory.lastKnown(key, version);
+    if (known == null) {
+      throw unreadable;
+    }
+    return known;
   }
 
   private static <K, V> StandingMemory<K, V> memory() {
     return new StandingMemory<>(
-        MEMORY_CAPACITY, StandingVersions.MEMORY_AGE.toNanos(), System::nanoTime);
+        MEMORY_CAPACITY,
+        StandingVersions.REFRESH_AGE.toNanos(),
+        StandingVersions.MAX_MEMORY_AGE.toNanos(),
+        System::nanoTime);
   }
 }

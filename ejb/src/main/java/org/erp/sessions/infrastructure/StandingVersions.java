@@ -28,17 +28,22 @@ import org.jboss.logging.Logger;
  * so a revocation or a password change is seen on every node before the revoking call answers. A
  * node that read a value before the commit cached it under the token it saw before the value, the
  * old one, and drops it at its next read. Tokens live {@link #LIFESPAN}, and what a node keeps in
- * memory at most {@link #MEMORY_AGE} (half of it): when a token expires, nothing kept under the
- * token before it is still in any node's memory.
+ * memory at most {@link #MAX_MEMORY_AGE}, less: when a token expires, nothing kept under the token
+ * before it is still in any node's memory. A node reads a value again after {@link
+ * #REFRESH_AGE} (a change made around the service, in the database, shows then); it goes on
+ * using an older one, up to the maximum age, only when it cannot read it again.
  */
 @ApplicationScoped
 public class StandingVersions {
 
-  /** How long a change's token stays; more than twice {@link #MEMORY_AGE}. */
-  static final Duration LIFESPAN = Duration.ofMinutes(10);
+  /** How long a change's token stays; more than {@link #MAX_MEMORY_AGE}. */
+  static final Duration LIFESPAN = Duration.ofMinutes(60);
 
-  /** How long a node may keep a user's or device's standing it read, whatever the tokens say. */
-  public static final Duration MEMORY_AGE = Duration.ofMinutes(4);
+  /** How long a node may use a user's or device's standing it read, while the version holds. */
+  public static final Duration MAX_MEMORY_AGE = Duration.ofMinutes(50);
+
+  /** How long before a node reads a standing again, if it can, though the version holds. */
+  public static final Duration REFRESH_AGE = Duration.ofMinutes(4);
 
   private static final Logger LOG = Logger.getLogger(StandingVersions.class);
   private static final String ALL_DEVICES = "devices";
@@ -127,7 +132,7 @@ public class StandingVersions {
       try {
         cache.put(key, token, LIFESPAN.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RuntimeException e) {
-        // The change is committed; other nodes may keep the old standing for up to MEMORY_AGE.
+        // The change is committed; other nodes may keep the old standing up to REFRESH_AGE.
         LOG.errorf(e, "Could not announce a change of %s to the other nodes", kind(key));
       }
     }

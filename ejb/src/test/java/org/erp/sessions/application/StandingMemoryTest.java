@@ -11,7 +11,7 @@ class StandingMemoryTest {
 
   private final AtomicLong now = new AtomicLong(1_000_000);
   private final StandingMemory<Integer, String> memory =
-      new StandingMemory<>(3, TimeUnit.MINUTES.toNanos(4), now::get);
+      new StandingMemory<>(3, TimeUnit.MINUTES.toNanos(4), TimeUnit.MINUTES.toNanos(50), now::get);
 
   @Test
   void aValueIsFoundUnderTheVersionItWasKeptUnder() {
@@ -43,11 +43,29 @@ class StandingMemoryTest {
   }
 
   @Test
-  void aValueOlderThanTheMaximumAgeIsNotFoundWhateverTheVersion() {
+  void aValueOlderThanTheRefreshAgeIsReadAgainButStaysTheLastKnownOne() {
     memory.put(1, null, "active");
     now.addAndGet(TimeUnit.MINUTES.toNanos(4) + 1);
 
     assertNull(memory.get(1, null));
+    assertEquals("active", memory.lastKnown(1, null));
+  }
+
+  @Test
+  void aValueOlderThanTheMaximumAgeIsNotFoundAtAll() {
+    memory.put(1, null, "active");
+    now.addAndGet(TimeUnit.MINUTES.toNanos(50) + 1);
+
+    assertNull(memory.lastKnown(1, null));
+    assertEquals(0, memory.size());
+  }
+
+  @Test
+  void theLastKnownValueOfAnOlderVersionIsNotFound() {
+    memory.put(1, "v1", "active");
+    now.addAndGet(TimeUnit.MINUTES.toNanos(5));
+
+    assertNull(memory.lastKnown(1, "v2"));
   }
 
   @Test
