@@ -33,13 +33,16 @@ import org.erp.sessions.infrastructure.StandingVersions;
  * a password change is never missed. A kept value is read again after a few minutes; while the
  * database cannot be read, the last one read serves as long as its version holds (up to
  * {@link StandingVersions#MAX_MEMORY_AGE}), as Hibernate's second-level cache served them before.
- * Companies never change once created: their names are kept as they were first read. The device's activity is written by {@link
- * DeviceRegistry#recordActivity}.
+ * Companies never change once created: their names are kept as they were first read. The
+ * device's activity is written by {@link DeviceRegistry#recordActivity}.
  */
 @ApplicationScoped
 public class SessionValidity {
 
-  /** Users and devices kept per node: about two live sessions' worth of each. */
+  /**
+   * Users and devices kept per node, of each: twice the sessions a node keeps in memory by
+   * default ({@code erp.session.max-in-memory}); beyond it, reads go to Hibernate as before.
+   */
   private static final int MEMORY_CAPACITY = 20_000;
 
   @Inject private UserRepository users;
