@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.core.RandomTokens;
 import org.erp.sessions.core.SessionExpiry;
@@ -148,11 +149,17 @@ public class DeviceRegistry {
 
   /**
    * Records activity on the device (the "last active" of the device list, the idle sweep), at
-   * most once per {@code erp.device.activity-resolution}; no-op for an unknown id.
+   * most once per {@code erp.device.activity-resolution}; no-op for an unknown id. Returns the
+   * device's last activity as stored now (this call's, or a more recent one already there).
    */
-  public void recordActivity(String deviceId) {
-    repository.find(deviceId)
-        .ifPresent(device -> device.touch(clock.instant(), config.deviceActivityResolution()));
+  public Optional<Instant> recordActivity(String deviceId) {
+    return repository
+        .find(deviceId)
+        .map(
+            device -> {
+              device.touch(clock.instant(), config.deviceActivityResolution());
+              return device.lastActivityAt();
+            });
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +29,9 @@ import org.erp.sessions.infrastructure.StandingVersions;
  * <p>What it read of a user or a device stays in this node's memory under the version of its
  * standing it read first ({@link StandingVersions}): while that version is current, a read costs
  * a lookup in a replicated cache and a map, not a Hibernate session assembling entities from its
- * second-level cache (a tenth of a read's CPU before: bench/README.md). Any change of a user or a
- * device changes the version on every node before the changing call answers, so a revocation or
- * a password change is never missed. A kept value is read again after a few minutes; while the
+ * second-level cache (a tenth of a read's CPU before: bench/README.md). Any change of a user, and
+ * the end of a device, changes the version on every node before the changing call answers, so a
+ * revocation or a password change is never missed. A kept value is read again after a few minutes; while the
  * database cannot be read, the last one read serves as long as its version holds (up to
  * {@link StandingVersions#MAX_MEMORY_AGE}), as Hibernate's second-level cache served them before.
  * Companies never change once created: their names are kept as they were first read. The
@@ -73,6 +74,16 @@ public class SessionValidity {
     }
     boolean due = device.activityDue(clock.instant(), config.deviceActivityResolution());
     return Optional.of(new Standing(user, due));
+  }
+
+  /**
+   * The device's activity as this node just stored it: a device's activity announces no new
+   * version (it would, once a minute for every active session), so the node that wrote it updates
+   * what it keeps; another node that serves the session finds the activity due and learns it by
+   * writing it (a no-op then) in turn.
+   */
+  public void activityRecorded(String deviceId, Instant lastActivityAt) {
+    deviceMemory.update(deviceId, kept -> new DeviceStanding(kept.open(), lastActivityAt));
   }
 
   /** The named companies, in the order given; ids that no longer exist are left out. */

@@ -3,6 +3,7 @@ package org.erp.sessions.application;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What this node read of some users' or devices' standing, each value kept under the version
@@ -57,6 +58,12 @@ final class StandingMemory<K, V> {
       }
     }
     kept.put(key, new Kept<>(value, version, now));
+  }
+
+  /** Replaces a kept value, under its version and age, by what the function makes of it. */
+  void update(K key, UnaryOperator<V> change) {
+    kept.computeIfPresent(
+        key, (k, old) -> new Kept<>(change.apply(old.value()), old.version(), old.readAtNanos()));
   }
 
   int size() {

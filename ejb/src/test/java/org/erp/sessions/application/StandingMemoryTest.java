@@ -105,4 +105,24 @@ class StandingMemoryTest {
 
     assertEquals("a2", memory.get(1, "v2"));
   }
+
+  @Test
+  void anUpdateKeepsTheVersionAndTheAgeOfTheValueItReplaces() {
+    memory.put(1, "v1", "seen at 10:00");
+    now.addAndGet(TimeUnit.MINUTES.toNanos(3));
+
+    memory.update(1, old -> "seen at 10:03");
+
+    assertEquals("seen at 10:03", memory.get(1, "v1"));
+    now.addAndGet(TimeUnit.MINUTES.toNanos(1) + 1);
+    assertNull(memory.get(1, "v1"), "an update never makes a value younger");
+    assertEquals("seen at 10:03", memory.lastKnown(1, "v1"));
+  }
+
+  @Test
+  void anUpdateOfAKeyNotKeptKeepsNothing() {
+    memory.update(1, old -> "x");
+
+    assertEquals(0, memory.size());
+  }
 }

@@ -338,7 +338,9 @@ public class SessionService {
   /** Best effort: the session itself stands even when the database cannot take the write. */
   private void recordDeviceActivity(String deviceId) {
     try {
-      devices.recordActivity(deviceId);
+      devices
+          .recordActivity(deviceId)
+          .ifPresent(recorded -> validity.activityRecorded(deviceId, recorded));
     } catch (RuntimeException databaseUnavailable) {
       LOG.log(Level.FINE, "Device activity not recorded: " + databaseUnavailable.getClass().getName());
     }
