@@ -1,8 +1,7 @@
 package org.erp.sessions.infrastructure;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,15 +23,9 @@ public class NodeStatsStore {
 
   static final Duration LIFESPAN = Duration.ofSeconds(60);
 
-  @Resource(lookup = "java:jboss/infinispan/cache/web/node-stats")
-  private Cache<String, String> injectedCache;
-
+  @Inject
+  @ServiceCache(ServiceCache.Name.NODE_STATS)
   private Cache<String, String> cache;
-
-  @PostConstruct
-  void resolveCache() {
-    cache = ResolvedCache.of(injectedCache);
-  }
 
   /** Infinispan expires entries by the wall clock, whatever the service's Clock says. */
   public void report(String node, long sessions) {

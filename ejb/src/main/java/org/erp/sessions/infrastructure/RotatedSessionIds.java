@@ -1,8 +1,7 @@
 package org.erp.sessions.infrastructure;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,15 +47,9 @@ public class RotatedSessionIds {
   /** A rotation under way, and the thread of the request that runs it (it never waits for it). */
   private record Rotation(CountDownLatch done, Thread thread) {}
 
-  @Resource(lookup = "java:jboss/infinispan/cache/web/rotated-session-ids")
-  private Cache<String, String> injectedCache;
-
+  @Inject
+  @ServiceCache(ServiceCache.Name.ROTATED_SESSION_IDS)
   private Cache<String, String> cache;
-
-  @PostConstruct
-  void resolveCache() {
-    cache = ResolvedCache.of(injectedCache);
-  }
 
   /**
    * Requests in flight on this node, by the session cookie they came with: from their arrival

@@ -1,8 +1,7 @@
 package org.erp.sessions.infrastructure;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,15 +36,9 @@ public class SessionDataStore {
   /** Beyond the absolute deadline, so that data never expires before its session. */
   private static final Duration EXPIRY_MARGIN = Duration.ofMinutes(1);
 
-  @Resource(lookup = "java:jboss/infinispan/cache/web/session-data")
-  private Cache<String, String> injectedCache;
-
+  @Inject
+  @ServiceCache(ServiceCache.Name.SESSION_DATA)
   private Cache<String, String> cache;
-
-  @PostConstruct
-  void resolveCache() {
-    cache = ResolvedCache.of(injectedCache);
-  }
 
   /** Key to compact JSON, sorted by key. */
   public Map<String, String> all(String handle) {

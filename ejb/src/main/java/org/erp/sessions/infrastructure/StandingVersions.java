@@ -1,8 +1,8 @@
 package org.erp.sessions.infrastructure;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -48,15 +48,9 @@ public class StandingVersions {
   private static final Logger LOG = Logger.getLogger(StandingVersions.class);
   private static final String ALL_DEVICES = "devices";
 
-  @Resource(lookup = "java:jboss/infinispan/cache/web/standing-versions")
-  private Cache<String, String> injectedCache;
-
+  @Inject
+  @ServiceCache(ServiceCache.Name.STANDING_VERSIONS)
   private Cache<String, String> cache;
-
-  @PostConstruct
-  void resolveCache() {
-    cache = ResolvedCache.of(injectedCache);
-  }
 
   @Resource private TransactionSynchronizationRegistry transactions;
 

@@ -1,0 +1,62 @@
+package org.erp.sessions.infrastructure;
+
+import static org.erp.sessions.infrastructure.ServiceCache.Name.NODE_STATS;
+import static org.erp.sessions.infrastructure.ServiceCache.Name.ROTATED_SESSION_IDS;
+import static org.erp.sessions.infrastructure.ServiceCache.Name.SESSION_DATA;
+import static org.erp.sessions.infrastructure.ServiceCache.Name.STANDING_VERSIONS;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.infinispan.Cache;
+
+/**
+ * The service's own caches in the server's {@code web} container (configure.cli), for injection
+ * with {@code @Inject @ServiceCache(...)}: the one place that names them.
+ *
+ * <p>What WildFly 39 injects with {@code @Resource} resolves the cache from its container again on
+ * every call (its {@code LazyCache}): the container's {@code getCache} works out the deployment's
+ * media types each time, with regular expressions and a lock, which was most of what a replicated
+ * cache read cost in a JFR profile of the session read (bench/README.md). So each is produced
+ * resolved, once per injection point. The {@code @Resource} fields still make the deployment
+ * depend on the caches, so they start before it and outlive it.
+ */
+@ApplicationScoped
+public class ServiceCaches {
+
+  @Resource(lookup = "java:jboss/infinispan/cache/web/session-data")
+  private Cache<String, String> sessionData;
+
+  @Resource(lookup = "java:jboss/infinispan/cache/web/rotated-session-ids")
+  private Cache<String, String> rotatedSessionIds;
+
+  @Resource(lookup = "java:jboss/infinispan/cache/web/standing-versions")
+  private Cache<String, String> standingVersions;
+
+  @Resource(lookup = "java:jboss/infinispan/cache/web/node-stats")
+  private Cache<String, String> nodeStats;
+
+  @Produces
+  @ServiceCache(SESSION_DATA)
+  Cache<String, String> sessionData() {
+    return sessionData.getAdvancedCache();
+  }
+
+  @Produces
+  @ServiceCache(ROTATED_SESSION_IDS)
+  Cache<String, String> rotatedSessionIds() {
+    return rotatedSessionIds.getAdvancedCache();
+  }
+
+  @Produces
+  @ServiceCache(STANDING_VERSIONS)
+  Cache<String, String> standingVersions() {
+    return standingVersions.getAdvancedCache();
+  }
+
+  @Produces
+  @ServiceCache(NODE_STATS)
+  Cache<String, String> nodeStats() {
+    return nodeStats.getAdvancedCache();
+  }
+}
