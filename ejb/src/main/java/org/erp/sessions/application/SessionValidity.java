@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.device.Device;
 import org.erp.sessions.domain.device.DeviceRepository;
@@ -31,9 +32,10 @@ import org.erp.sessions.infrastructure.StandingVersions;
  * a lookup in a replicated cache and a map, not a Hibernate session assembling entities from its
  * second-level cache (a tenth of a read's CPU before: bench/README.md). Any change of a user, and
  * the end of a device, changes the version on every node before the changing call answers, so a
- * revocation or a password change is never missed. A kept value is read again after a few minutes; while the
- * database cannot be read, the last one read serves as long as its version holds (up to
- * {@link StandingVersions#MAX_MEMORY_AGE}), as Hibernate's second-level cache served them before.
+ * revocation or a password change is never missed. A kept value is read again after a few
+ * minutes; while the database cannot be read, the last one read serves as long as its version
+ * holds (up to {@link StandingVersions#MAX_MEMORY_AGE}), as Hibernate's second-level cache served
+ * them before.
  * Companies never change once created: their names are kept as they were first read. The
  * device's activity is written by {@link DeviceRegistry#recordActivity}.
  */
@@ -92,7 +94,8 @@ public class SessionValidity {
     for (Integer id : ids) {
       CompanyView company = companyMemory.get(id);
       if (company == null) {
-        company = users.company(id).map(found -> new CompanyView(found.id(), found.name())).orElse(null);
+        company =
+            users.company(id).map(found -> new CompanyView(found.id(), found.name())).orElse(null);
         if (company == null) {
           continue;
         }
@@ -104,45 +107,39 @@ public class SessionValidity {
   }
 
   private UserView user(int uid) {
-    // The version first, the value after it: a value older than the version it is kept under
-    // would outlive the change that made it stale.
-    Object version = versions.ofUser(uid);
-    UserView user = userMemory.get(uid, version);
-    if (user != null) {
-      return user;
-    }
-    User found;
-    try {
-      found = users.find(uid).orElse(null);
-    } catch (PersistenceException unreadable) {
-      return lastKnown(userMemory, uid, version, unreadable);
-    }
-    if (found == null) {
-      return null;
-    }
-    user = found.view();
-    userMemory.put(uid, version, user);
-    return user;
+    return remembered(userMemory, uid, versions.ofUser(uid), () -> users.find(uid).map(User::view));
   }
 
   private DeviceStanding device(String deviceId) {
-    Object version = versions.ofDevice(deviceId);
-    DeviceStanding device = deviceMemory.get(deviceId, version);
-    if (device != null) {
-      return device;
+    return remembered(
+        deviceMemory,
+        deviceId,
+        versions.ofDevice(deviceId),
+        () -> devices.find(deviceId).map(Device::standing));
+  }
+
+  /**
+   * What this node keeps of the key under the version, else what the database says now (kept
+   * under the version), else null when it is gone. The caller reads the version before this reads
+   * the value: a value older than the version it is kept under would outlive the change that made
+   * it stale.
+   */
+  private static <K, V> V remembered(
+      StandingMemory<K, V> memory, K key, Object version, Supplier<Optional<V>> database) {
+    V kept = memory.get(key, version);
+    if (kept != null) {
+      return kept;
     }
-    Device found;
+    V read;
     try {
-      found = devices.find(deviceId).orElse(null);
+      read = database.get().orElse(null);
     } catch (PersistenceException unreadable) {
-      return lastKnown(deviceMemory, deviceId, version, unreadable);
+      return lastKnown(memory, key, version, unreadable);
     }
-    if (found == null) {
-      return null;
+    if (read != null) {
+      memory.put(key, version, read);
     }
-    device = found.standing();
-    deviceMemory.put(deviceId, version, device);
-    return device;
+    return read;
   }
 
   /**

@@ -19,7 +19,8 @@ import org.erp.sessions.domain.password.PasswordHasher;
  * <p>Values come from MicroProfile Config, so each can be set as a system property or as an
  * environment variable ({@code erp.session.idle-timeout} = {@code ERP_SESSION_IDLE_TIMEOUT}).
  * They are read when used, not cached: a system property changed at run time (for example through
- * the management API) applies to the next login or request, without a redeployment. Values that
+ * the management API) applies to the next login or request, without a redeployment (the one read
+ * by every request, {@link #deviceActivityResolution}, within a second). Values that
  * are captured per session (timeouts) apply to sessions created after the change.
  *
  * <p>Durations and the limit policy are converted by MicroProfile Config, with the converters this
@@ -85,6 +86,16 @@ public class ErpConfig {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final String SERVER_VERSION = loadServerVersion();
+
+  /**
+   * How long a setting that every request reads is used before it is read again: parsing it per
+   * request was 1 % of a session read's CPU (bench/README.md, the profile).
+   */
+  private static final long PER_REQUEST_REREAD_NANOS = 1_000_000_000L;
+
+  private record Parsed<T>(T value, long parsedAtNanos) {}
+
+  private volatile Parsed<Duration> activityResolution;
 
   /**
    * This module's configuration, whichever module calls: it is the one that sees our converters.
@@ -240,6 +251,16 @@ public class ErpConfig {
    * session store reads it too, when its cache starts (session-store's AccessTimeResolution).
    */
   public Duration deviceActivityResolution() {
+    Parsed<Duration> parsed = activityResolution;
+    long now = System.nanoTime();
+    if (parsed == null || now - parsed.parsedAtNanos() > PER_REQUEST_REREAD_NANOS) {
+      parsed = new Parsed<>(parseDeviceActivityResolution(), now);
+      activityResolution = parsed;
+    }
+    return parsed.value();
+  }
+
+  private Duration parseDeviceActivityResolution() {
     return positiveDuration(DEVICE_ACTIVITY_RESOLUTION, Duration.ofMinutes(1));
   }
 
@@ -352,7 +373,7 @@ public class ErpConfig {
     }
     dbName();
     demoData();
-    deviceActivityResolution();
+    parseDeviceActivityResolution();
     argon2MemoryKib();
     argon2Iterations();
     identityCheckWindow();

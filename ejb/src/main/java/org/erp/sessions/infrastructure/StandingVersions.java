@@ -61,7 +61,10 @@ public class StandingVersions {
 
   /** The version of a device's standing, which a change of every device changes too. */
   public Object ofDevice(String deviceId) {
-    return new DeviceVersion(cache.get(deviceKey(deviceId)), cache.get(ALL_DEVICES));
+    String device = cache.get(deviceKey(deviceId));
+    String allDevices = cache.get(ALL_DEVICES);
+    // No bulk change lately (the usual case): the device's own token, no pair to allocate.
+    return allDevices == null ? device : new DeviceVersion(device, allDevices);
   }
 
   /** The user's standing changes when the current transaction commits (or now, without one). */
