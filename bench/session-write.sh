@@ -1,97 +1,72 @@
 #!/usr/bin/env bash
-# Session writes on a two-node cluster against one node, straight to node1 (:8180) over 64
-# sessions, wrk -t2 -c64:
-#   data-2    PUT /api/session/data/kN with node2 up (every write stored on both owners)
-#   switch-2  PUT /api/session/companies with node2 up
-#   data-1    the same custom-data write with node2 stopped (no second owner)
-#   switch-1  the company switch with node2 stopped
-# Warm-up rounds of WARM_DURATION (default 10s) on the two-node sides until each agrees with its
-# previous round within 5 % (at most MAX_WARMUP, 10); node2 is stopped and started only between
-# sides that need it, and warmed again after each start. Then ROUNDS (default 5) rounds of
-# DURATION (default 20s), the sides interleaved (two-node sides first in odd rounds, last in
-# even). Figures: medians of the rounds' two-node/one-node ratios; target ≥ 0.5 for both. Writes
-# bench/results/session-write.md, .rounds.tsv and, with gnuplot, .png; stops the cluster.
-#   bench/session-write.sh                                              # ~20 min
+# Session writes on a two-node cluster against one node, wrk -t2 -c64 over 64 sessions each:
+#   data-2    PUT /api/session/data/kN to node1 of scripts/cluster.sh up 2 (:8180; every write
+#             stored on both owners before its answer)
+#   switch-2  PUT /api/session/companies to node1
+#   data-1    the same custom-data write to "alone" (:8380), a node of the same EAR and server
+#             configuration on the cluster's database, in a cluster of its own (one owner)
+#   switch-1  the company switch to "alone"
+# The three JVMs run throughout: the one-node sides used to stop node2 and the two-node sides to
+# start it again, so every two-node round measured a cold second owner (bench/README.md).
+# Warm-up rounds of WARM_DURATION (default 10s), every side in each, until each agrees with its
+# previous round within 5 % (at most MAX_WARMUP, 20). Then ROUNDS (default 5) rounds of DURATION
+# (default 20s), the sides interleaved (the first side changes every round). Figures: medians of
+# the rounds' two-node/one-node ratios; target >= 0.5 for both. Writes
+# bench/results/session-write.md, .rounds.tsv and, with gnuplot, .png; stops what it started.
+#   bench/session-write.sh                                              # ~20 to 30 min
 #   DURATION=3s ROUNDS=1 MAX_WARMUP=1 WARM_DURATION=2s bench/session-write.sh   # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need wrk wrk
 duration=${DURATION:-20s}
 rounds=${ROUNDS:-5}
-max_warmup=${MAX_WARMUP:-10}
+max_warmup=${MAX_WARMUP:-20}
 warm_duration=${WARM_DURATION:-10s}
 node1=http://127.0.0.1:8180
+alone=http://127.0.0.1:8380
 work=$(mktemp -d)
 
 "$root/scripts/cluster.sh" up 2
-trap '"$root/scripts/cluster.sh" down > /dev/null; rm -rf "$work"' EXIT
-echo up > "$work/node2"
-sign_in_many "$node1" demo demo 64 > "$work/sessions"
-
-# node2 as the side needs it ("1": stopped, "2": up); its state in a file, since measurements run
-# in command substitutions.
-nodes() { # 1|2
-  local now
-  now=$(cat "$work/node2")
-  if [ "$1" = 1 ] && [ "$now" = up ]; then
-    "$root/scripts/cluster.sh" stop node2 > /dev/null
-    echo down > "$work/node2"
-  elif [ "$1" = 2 ] && [ "$now" = down ]; then
-    "$root/scripts/cluster.sh" start node2 > /dev/null
-    echo up > "$work/node2"
-    rewarm
-  fi
-}
-
-# A node2 just started is a cold JVM: the two-node sides are warmed again, not counted, until
-# each agrees with its previous round within 5 % (at most MAX_WARMUP). Without it every two-node
-# round after the first measured the second owner's JIT at work (2026-12-05: data-2 1,285 req/s
-# in the first round, 465 to 578 in the four after).
-rewarm() {
-  # warm_up of lib.sh, as at the start; without the JIT counts (node2's pid changed).
-  warm_jvms="" warm_up rate "$warm_duration" "$max_warmup" data-2 switch-2
-  echo "$warmed $settled" >> "$work/rewarms"
-}
+trap 'stop_node "${node_pid:-}"; "$root/scripts/cluster.sh" down > /dev/null; rm -rf "$work" "$root/run/alone"' EXIT
+# On the cluster's database (its H2 server, or the same PostgreSQL), so that both sides write
+# their session stores alike.
+database=()
+[ "${ERP_DB:-h2}" = h2 ] && database=(ERP_DB_URL=jdbc:h2:tcp://127.0.0.1:9092/erp ERP_DB_USER=sa ERP_DB_PASSWORD=sa)
+start_node "$alone" "$work/alone.log" ERP_NODE=alone ERP_PORT_OFFSET=300 "${database[@]}"
+alone_pid=$node_pid
+sign_in_many "$node1" demo demo 64 > "$work/sessions-2"
+sign_in_many "$alone" demo demo 64 > "$work/sessions-1"
 
 # One measurement of a side for SECONDS: its req/s (fails on any error or non-2xx answer).
 rate() { # side seconds
-  local figures script path
-  nodes "${1##*-}"
+  local figures script path base
   case $1 in
     data-*) script=write.lua path=/api/session/data/k ;;
     switch-*) script=switch.lua path=/api/session/companies ;;
   esac
-  figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/$script" "$node1$path" -- "$work/sessions")
+  base=$([ "${1##*-}" = 2 ] && echo "$node1" || echo "$alone")
+  figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/$script" "$base$path" -- "$work/sessions-${1##*-}")
   [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
   echo "${figures%%|*}"
 }
 
 start_rounds session-write
-warm_jvms="$(cat "$root/run/cluster/node1.pid") $(cat "$root/run/cluster/node2.pid")"
-warm_up rate "$warm_duration" "$max_warmup" data-2 switch-2
-# Interleaved, the two-node sides first in odd rounds and last in even ones: node2 starts at
-# most once per round (and is warmed again each time), never between the two sides of a pair.
-: > "$work/rewarms"
-for round in $(seq "$rounds"); do
-  if ((round % 2)); then sides=(data-2 switch-2 data-1 switch-1); else sides=(data-1 switch-1 data-2 switch-2); fi
-  for side in "${sides[@]}"; do
-    measured=$(rate "$side" "$duration") # on its own: a failed measurement ends the bench
-    printf 'measured\t%s\t%s\t%s\n' "$round" "$side" "$measured" >> "$rounds_tsv"
-  done
-done
+warm_jvms="$(cat "$root/run/cluster/node1.pid") $(cat "$root/run/cluster/node2.pid") $(jvm_of "$alone_pid")"
+warm_up rate "$warm_duration" "$max_warmup" data-2 data-1 switch-2 switch-1
+measure_rounds rate "$duration" "$rounds" data-2 data-1 switch-2 switch-1
 data_ratio=$(median_ratio data-2 data-1)
 switch_ratio=$(median_ratio switch-2 switch-1)
 {
   echo "# Session write: two nodes against one"
   echo
   provenance
-  echo "- scripts/cluster.sh up 2 (H2 server, durable sessions); wrk -t2 -c64 straight to node1 over 64"
-  echo "  sessions of demo; -2: node2 up (two owners, each write stored on both before its answer),"
-  echo "  -1: node2 stopped (cluster.sh stop node2, one owner)"
-  echo "- $(warm_up_note "$warm_duration" "$max_warmup"); the warm-up runs the two-node sides only"
-  echo "- $rounds rounds of $duration, sides interleaved: the two-node sides first in odd rounds, last in even"
-  echo "  ones; each start of node2 (a cold JVM) is followed by rounds of $warm_duration of the two-node sides, not"
-  echo "  counted, until each agreed with its previous one within 5 % (at most $max_warmup): $(awk '{printf "%s%s rounds%s", (NR > 1 ? ", " : ""), $1, ($2 == "yes" ? "" : " (not settled)")} END {if (NR == 0) printf "none needed"}' "$work/rewarms")"
+  echo "- two-node sides (-2): scripts/cluster.sh up 2 (H2 server, durable sessions), wrk -t2 -c64 straight"
+  echo "  to node1 over 64 sessions of demo (two owners: each write stored on both before its answer);"
+  echo "  one-node sides (-1): the same EAR and configuration alone in its cluster (scripts/run.sh,"
+  echo "  ERP_PORT_OFFSET=300) on the cluster's H2 server, 64 sessions of its own (one owner); all three"
+  echo "  JVMs up throughout"
+  echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
+  echo "- $rounds rounds of $duration, sides interleaved (the first side changes every round)"
   echo
   rounds_table data-2 data-1 switch-2 switch-1
   echo
