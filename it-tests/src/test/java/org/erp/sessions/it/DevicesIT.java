@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
@@ -201,5 +208,45 @@ class DevicesIT extends ApiTestBase {
     assertEquals("not_authenticated", second.get("/api/session").expect(401).code());
     first.get("/api/session/check").expect(204);
     third.get("/api/session/check").expect(204);
+  }
+
+  /**
+   * The node that records a device's activity remembers it: the requests after it, within the
+   * resolution, find it recent and write nothing (SessionValidity#activityRecorded). Without that,
+   * every request after the first due one ran a transaction of its own.
+   */
+  @Test
+  void aSessionRecordsItsActivityOncePerResolutionNotOncePerRequest() {
+    properties.set("erp.device.activity-resolution", "PT5S");
+    ApiClient client = signedIn(CHROME_LINUX);
+    sleep(5_500); // the activity recorded at sign-in is due now (the setting is read within 1 s)
+    double before = activityWrites();
+    for (int i = 0; i < 10; i++) {
+      client.get("/api/session").expect(200); // ten requests, well within the next 5 s
+    }
+    assertEquals(1.0, activityWrites() - before);
+  }
+
+  /** erp_device_activity_writes_total from the server's /metrics (0 before the first). */
+  private double activityWrites() {
+    String url =
+        "http://" + management.getMgmtAddress() + ":" + management.getMgmtPort() + "/metrics";
+    try {
+      HttpResponse<String> scrape =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(url)).build(), BodyHandlers.ofString());
+      assertEquals(200, scrape.statusCode());
+      return scrape
+          .body()
+          .lines()
+          .filter(line -> line.startsWith("erp_device_activity_writes_total"))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

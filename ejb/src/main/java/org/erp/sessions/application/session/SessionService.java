@@ -341,6 +341,7 @@ public class SessionService {
       devices
           .recordActivity(deviceId)
           .ifPresent(recorded -> validity.activityRecorded(deviceId, recorded));
+      metrics.deviceActivityWritten();
     } catch (RuntimeException databaseUnavailable) {
       LOG.log(Level.FINE, "Device activity not recorded: " + databaseUnavailable.getClass().getName());
     }

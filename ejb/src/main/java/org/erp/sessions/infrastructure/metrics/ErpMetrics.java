@@ -152,6 +152,17 @@ public class ErpMetrics {
     summary.record(bytes);
   }
 
+  /**
+   * A request wrote its device's last activity (a database transaction): about once per {@code
+   * erp.device.activity-resolution} per active session and node serving it, not per request.
+   */
+  public void deviceActivityWritten() {
+    ((Counter)
+            meters.computeIfAbsent(
+                "erp.device.activity.writes", name -> registry.counter(name, Tags.empty())))
+        .increment();
+  }
+
   public void storeFailed(Store store) {
     counter("erp.session.store.errors", "store", tagValue(store)).increment();
   }
