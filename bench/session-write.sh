@@ -3,8 +3,9 @@
 #   data-2    PUT /api/session/data/kN to node1 of scripts/cluster.sh up 2 (:8180; every write
 #             stored on both owners before its answer)
 #   switch-2  PUT /api/session/companies to node1
-#   data-1    the same custom-data write to "alone" (:8380), a node of the same EAR and server
-#             configuration on the cluster's database, in a cluster of its own (one owner)
+#   data-1    the same custom-data write to "alone" (:8380): scripts/run.sh's node, the same EAR
+#             and caches (configure.cli) without the balancer's settings, on the cluster's
+#             database, in a cluster of its own (one owner)
 #   switch-1  the company switch to "alone"
 # The three JVMs run throughout: the one-node sides used to stop node2 and the two-node sides to
 # start it again, so every two-node round measured a cold second owner (bench/README.md).
@@ -62,9 +63,9 @@ switch_ratio=$(median_ratio switch-2 switch-1)
   provenance
   echo "- two-node sides (-2): scripts/cluster.sh up 2 (H2 server, durable sessions), wrk -t2 -c64 straight"
   echo "  to node1 over 64 sessions of demo (two owners: each write stored on both before its answer);"
-  echo "  one-node sides (-1): the same EAR and configuration alone in its cluster (scripts/run.sh,"
-  echo "  ERP_PORT_OFFSET=300) on the cluster's H2 server, 64 sessions of its own (one owner); all three"
-  echo "  JVMs up throughout"
+  echo "  one-node sides (-1): scripts/run.sh's node (ERP_PORT_OFFSET=300: the same EAR and caches, without"
+  echo "  the balancer's settings) alone in its cluster on the cluster's database, 64 sessions of its own"
+  echo "  (one owner); all three JVMs up throughout"
   echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
   echo "- $rounds rounds of $duration, sides interleaved (the first side changes every round)"
   echo

@@ -20,8 +20,8 @@ import org.erp.sessions.domain.password.PasswordHasher;
  * environment variable ({@code erp.session.idle-timeout} = {@code ERP_SESSION_IDLE_TIMEOUT}).
  * They are read when used, not cached: a system property changed at run time (for example through
  * the management API) applies to the next login or request, without a redeployment (the one read
- * by every request, {@link #deviceActivityResolution}, within a second). Values that
- * are captured per session (timeouts) apply to sessions created after the change.
+ * by every request, {@link #deviceActivityResolution}, within a second). Values that are captured
+ * per session (timeouts) apply to sessions created after the change.
  *
  * <p>Durations and the limit policy are converted by MicroProfile Config, with the converters this
  * module registers ({@link DurationConverter}, {@link LimitPolicyConverter}); this class adds the
