@@ -87,9 +87,9 @@ public class SessionDataStore {
         break;
       }
     }
-    // Not IGNORE_RETURN_VALUES: the previous value, read from the store when it is not in memory,
-    // is what refuses a new key with 503 while the database is away (SessionStoreReach); blind,
-    // the write was acknowledged then (SessionFailoverClusterIT's outage test).
+    // Not IGNORE_RETURN_VALUES: tried, and a new key was then acknowledged while the database was
+    // away (SessionFailoverClusterIT's outage test, before SessionService asked SessionStoreReach
+    // first); not tried again since.
     cache.put(entryKey(handle, key), compactJson, lifespan, TimeUnit.MILLISECONDS);
   }
 

@@ -20,9 +20,10 @@ import org.erp.sessions.domain.error.ErrorCode;
  * 200 is lost (a company switch at the next restart of every node; a sign-out at once: the session
  * is served again once the database returns). With durable sessions such a change is refused with
  * 503 unless the database answers now. The session storage asks, where the change reaches the
- * session (HttpSessionStorage); a request with an API key has no session and never asks. Changes
- * that touch a table (sign-in, password, preferences) and custom data (whose store reads the
- * database first) are refused by their own write.
+ * session (HttpSessionStorage); a request with an API key has no session and never asks. Custom
+ * data asks too (SessionService): its cache changes a value it holds in memory on every owner
+ * before its store refuses the write. Changes that touch a table (sign-in, password,
+ * preferences) are refused by their own write.
  */
 @ApplicationScoped
 public class SessionStoreReach {

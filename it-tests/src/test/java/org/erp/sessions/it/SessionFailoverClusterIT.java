@@ -587,6 +587,12 @@ class SessionFailoverClusterIT {
             client.put("/api/session/data/step-" + url.substring(url.length() - 4), "{\"value\":2}");
         assertEquals(503, unstored.status(), unstored.body());
         assertEquals("service_unavailable", unstored.code());
+        // A value the node holds in memory: its overwrite reads nothing from the store, and is
+        // refused all the same.
+        ApiClient.Response overwritten =
+            client.put("/api/session/data/draft", "{\"value\":{\"step\":2}}");
+        assertEquals(503, overwritten.status(), overwritten.body());
+        assertEquals("service_unavailable", overwritten.code());
         // A company switch lives only in the session, whose store writes behind the request: it
         // is refused too, rather than kept in memory where a restart would lose it.
         ApiClient.Response switched =
@@ -651,6 +657,7 @@ class SessionFailoverClusterIT {
     JsonObject data = client.get("/api/session/data").expect(200).json();
     assertEquals(
         Set.of("draft", "after"), data.keySet(), "a refused write left something behind");
+    assertEquals("{\"step\":1}", data.get("draft").toString(), "a refused overwrite was kept");
     client.put("/api/session/companies", "{\"allowed_company_ids\":[2,1]}").expect(200);
 
     // Signed out once the database is back: gone from memory on every node and from the store,

@@ -28,6 +28,7 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.user.UserView;
 import org.erp.sessions.infrastructure.SessionDataStore;
+import org.erp.sessions.infrastructure.SessionStoreReach;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.LoginOutcome;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics.Store;
 import org.erp.sessions.infrastructure.metrics.ErpMetrics;
@@ -53,6 +54,7 @@ public class SessionService {
   @Inject private ContextService contexts;
   @Inject private UserDirectory users;
   @Inject private SessionDataStore data;
+  @Inject private SessionStoreReach storeReach;
   @Inject private SessionAudit audit;
   @Inject private ErpConfig config;
   @Inject private Clock clock;
@@ -283,6 +285,9 @@ public class SessionService {
   /** Stores a value if the rules allow it (API.md §3); a refusal changes nothing. */
   public void putData(ActiveSession active, String key, String compactJson) {
     SessionDataRules.checkKey(key);
+    // Before the cache: a value the node holds in memory is changed there on both owners before
+    // its store refuses it, so the write would answer 503 with the value changed anyway.
+    storeReach.requireDurable();
     SessionState state = active.state();
     try {
       data.put(state.deviceId(), key, compactJson, dataRules(), state.absoluteExpiresAt());
@@ -297,11 +302,13 @@ public class SessionService {
 
   public void removeData(ActiveSession active, String key) {
     SessionDataRules.checkKey(key);
+    storeReach.requireDurable();
     SessionState state = active.state();
     data.remove(state.deviceId(), key, state.absoluteExpiresAt());
   }
 
   public void clearData(ActiveSession active) {
+    storeReach.requireDurable();
     data.clear(active.state().deviceId());
   }
 
