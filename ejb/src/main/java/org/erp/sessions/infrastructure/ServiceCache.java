@@ -1,5 +1,6 @@
 package org.erp.sessions.infrastructure;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -12,6 +13,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 public @interface ServiceCache {
 
+  /** Not binding: one producer serves every name, and reads it from the injection point. */
+  @Nonbinding
   Name value();
 
   /** The caches configure.cli adds to the {@code web} container for the service. */

@@ -1,13 +1,9 @@
 package org.erp.sessions.infrastructure;
 
-import static org.erp.sessions.infrastructure.ServiceCache.Name.NODE_STATS;
-import static org.erp.sessions.infrastructure.ServiceCache.Name.ROTATED_SESSION_IDS;
-import static org.erp.sessions.infrastructure.ServiceCache.Name.SESSION_DATA;
-import static org.erp.sessions.infrastructure.ServiceCache.Name.STANDING_VERSIONS;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 import org.infinispan.Cache;
 
 /**
@@ -36,27 +32,23 @@ public class ServiceCaches {
   @Resource(lookup = "java:jboss/infinispan/cache/web/node-stats")
   private Cache<String, String> nodeStats;
 
+  /** Every {@code @ServiceCache}, whatever its name (the qualifier's value does not bind). */
   @Produces
-  @ServiceCache(SESSION_DATA)
-  Cache<String, String> sessionData() {
-    return sessionData.getAdvancedCache();
-  }
-
-  @Produces
-  @ServiceCache(ROTATED_SESSION_IDS)
-  Cache<String, String> rotatedSessionIds() {
-    return rotatedSessionIds.getAdvancedCache();
-  }
-
-  @Produces
-  @ServiceCache(STANDING_VERSIONS)
-  Cache<String, String> standingVersions() {
-    return standingVersions.getAdvancedCache();
-  }
-
-  @Produces
-  @ServiceCache(NODE_STATS)
-  Cache<String, String> nodeStats() {
-    return nodeStats.getAdvancedCache();
+  @ServiceCache(ServiceCache.Name.SESSION_DATA)
+  Cache<String, String> resolved(InjectionPoint injectionPoint) {
+    ServiceCache.Name name =
+        injectionPoint.getQualifiers().stream()
+            .filter(ServiceCache.class::isInstance)
+            .map(qualifier -> ((ServiceCache) qualifier).value())
+            .findFirst()
+            .orElseThrow();
+    Cache<String, String> named =
+        switch (name) {
+          case SESSION_DATA -> sessionData;
+          case ROTATED_SESSION_IDS -> rotatedSessionIds;
+          case STANDING_VERSIONS -> standingVersions;
+          case NODE_STATS -> nodeStats;
+        };
+    return named.getAdvancedCache();
   }
 }
