@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,6 +30,12 @@ import org.erp.sessions.domain.error.ErrorCode;
 public class SessionStoreReach {
 
   private static final Logger LOG = Logger.getLogger(SessionStoreReach.class.getName());
+
+  /**
+   * The {@code Retry-After} of a 503 while the database is away: the session stores look for it
+   * again every second, and the connection pool replaces its broken connections at the next use.
+   */
+  public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
   /** Long enough for a loaded database, short enough that a user is not kept waiting. */
   private static final int TIMEOUT_SECONDS = 2;
@@ -54,7 +61,9 @@ public class SessionStoreReach {
     } catch (SQLException | RuntimeException unreachable) {
       logRefusal(unreachable);
       throw new ErpException(
-          ErrorCode.SERVICE_UNAVAILABLE, "The session store cannot take this change now; try again.");
+          ErrorCode.SERVICE_UNAVAILABLE,
+          "The session store cannot take this change now; try again.",
+          RETRY_AFTER);
     }
   }
 

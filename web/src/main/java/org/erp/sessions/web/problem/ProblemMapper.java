@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 import org.erp.sessions.config.ErpConfig;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
+import org.erp.sessions.infrastructure.SessionStoreReach;
 import org.erp.sessions.web.json.JsonBodies;
 import org.erp.sessions.web.session.SessionCookies;
 import org.jboss.resteasy.api.validation.ResteasyViolationException;
@@ -65,14 +66,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (find(failure, SQLException.class) != null || causedByUnavailableDatabase(failure)) {
       String id = logUnexpected(failure, Level.WARNING);
-      return problem(
-          ErrorCode.SERVICE_UNAVAILABLE,
-          "The database is not available; try again shortly (error id " + id + ").");
+      return unavailable("The database is not available; try again shortly (error id " + id + ").");
     }
     if (causedBySessionStore(failure)) {
       String id = logUnexpected(failure, Level.WARNING);
-      return problem(
-          ErrorCode.SERVICE_UNAVAILABLE,
+      return unavailable(
           "The session store cannot take this change now; try again shortly (error id "
               + id
               + ").");
@@ -216,6 +214,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
           default -> "An internal error occurred.";
         };
     return Problem.of(code, detail);
+  }
+
+  /** The database or the session store away: a 503 that says when to try again (API.md §9). */
+  private static Response unavailable(String detail) {
+    return builder(ErrorCode.SERVICE_UNAVAILABLE, detail)
+        .header(HttpHeaders.RETRY_AFTER, SessionStoreReach.RETRY_AFTER.toSeconds())
+        .build();
   }
 
   private static Response problem(ErrorCode code, String detail) {

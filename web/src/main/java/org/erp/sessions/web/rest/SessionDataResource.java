@@ -72,7 +72,8 @@ public class SessionDataResource {
           "204. Refusals change nothing: 400 invalid_key, 422 sensitive_key (the key names a"
               + " secret), 413 value_too_large (erp.session.data.max-value-bytes of compact"
               + " JSON), 413 session_data_full (erp.session.data.max-keys keys or"
-              + " erp.session.data.max-total-bytes bytes of values per session).")
+              + " erp.session.data.max-total-bytes bytes of values per session), 503"
+              + " service_unavailable while durable sessions cannot reach their database.")
   public Response put(@PathParam("key") String key, InputStream body) {
     SessionDataRules.checkKey(key);
     if (SessionDataRules.isSensitive(key)) {
@@ -85,7 +86,11 @@ public class SessionDataResource {
 
   @DELETE
   @Path("{key}")
-  @Operation(summary = "Remove a key; 204 also when it is absent")
+  @Operation(
+      summary = "Remove a key; 204 also when it is absent",
+      description =
+          "503 service_unavailable, nothing removed, while durable sessions cannot reach their"
+              + " database.")
   public Response remove(@PathParam("key") String key) {
     SessionDataRules.checkKey(key);
     sessions.removeData(current.get(), key);
@@ -93,7 +98,11 @@ public class SessionDataResource {
   }
 
   @DELETE
-  @Operation(summary = "Remove every key")
+  @Operation(
+      summary = "Remove every key",
+      description =
+          "503 service_unavailable, nothing removed, while durable sessions cannot reach their"
+              + " database.")
   public Response clear() {
     sessions.clearData(current.get());
     return Response.noContent().build();
