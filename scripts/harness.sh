@@ -1,7 +1,39 @@
 # Shared by the script tests (it-tests/src/test/sh) and the benches (bench/), sourced: start and
-# stop a node of scripts/run.sh, wait for a node, sign in, and say on which machine and commit a
-# figure was taken. Nothing here is used by the service's own scripts (run.sh, cluster.sh).
+# stop a node of scripts/run.sh, wait for a node, sign in, count checks, and say on which machine and
+# commit a figure was taken. Nothing here is used by the service's own scripts (run.sh, cluster.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh" # root, port_busy, wait_begin, wait_note
+
+# The script tests' verdicts: check stops the test at the first failed check (what follows builds
+# on it), check_on counts a failed check and goes on (checks that stand alone); verdict prints
+# "N passed, N failed" (after LABEL: when given) and returns non-zero when any check failed.
+passed=0
+failed=0
+fail() {
+  echo "FAILED: $*" >&2
+  exit 1
+}
+check() { # description command...
+  local what=$1
+  shift
+  "$@" || fail "$what"
+  passed=$((passed + 1))
+  echo "ok   $what"
+}
+check_on() { # description command...
+  local what=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "ok   $what"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $what"
+  fi
+}
+verdict() { # [label]
+  echo "${1:+$1: }$passed passed, $failed failed"
+  [ "$failed" = 0 ]
+}
 
 # Waits until the server at BASE answers /api/health, saying what it waits for every 10 s; fails
 # when the server process (PID) ends first, or after 180 s.

@@ -11,13 +11,7 @@ source "$root/scripts/harness.sh" # prepare_base, sign_in_jar, login_status
 cluster="$root/scripts/cluster.sh"
 lb=http://127.0.0.1:8080
 jar=$(mktemp)
-passed=0
-failed=0
 
-check() { # description command...
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; fi
-}
 
 outsider_dir=""
 cleanup() {
@@ -26,17 +20,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-check "cluster.sh up 2 returns with a cluster of two" "$cluster" up 2
-check "status shows both nodes in the view" bash -c "'$cluster' status | grep -q 'view .* (2) \[node[12].*node[12]'"
+check_on "cluster.sh up 2 returns with a cluster of two" "$cluster" up 2
+check_on "status shows both nodes in the view" bash -c "'$cluster' status | grep -q 'view .* (2) \[node[12].*node[12]'"
 
 token=$(sign_in_jar "$lb" demo demo "$jar")
-check "login through the load balancer" test -n "$token"
-check "custom data written through the load balancer" \
+check_on "login through the load balancer" test -n "$token"
+check_on "custom data written through the load balancer" \
   curl -sf -b "$jar" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $token" \
   -d '{"value":{"step":2}}' "$lb/api/session/data/wizard"
 
 route=$(grep session_id "$jar" | awk '{print $7}' | sed 's/.*\.//')
-check "the session id carries the route of its node ($route)" bash -c "[[ '$route' =~ ^node[12]$ ]]"
+check_on "the session id carries the route of its node ($route)" bash -c "[[ '$route' =~ ^node[12]$ ]]"
 # Sticky: the balancer reads the route from the session_id cookie (not JSESSIONID), so every
 # request of a session is served by the node in its route.
 admin_jar=$(mktemp)
@@ -45,9 +39,9 @@ admin_route=$(grep session_id "$admin_jar" | awk '{print $7}' | sed 's/.*\.//')
 served_by=$(for _ in $(seq 10); do curl -sf -b "$admin_jar" "$lb/api/admin/cluster" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["node"])'; done | sort -u | tr '\n' ' ')
 rm -f "$admin_jar"
-check "10 requests of a session through the balancer all reach its node ($admin_route: $served_by)" \
+check_on "10 requests of a session through the balancer all reach its node ($admin_route: $served_by)" \
   test "$served_by" = "$admin_route "
-check "the device list through the balancer shows the client address" bash -c \
+check_on "the device list through the balancer shows the client address" bash -c \
   "curl -sf -b '$jar' '$lb/api/session/devices' | grep -q '\"ip_address\":\"127.0.0.1\"'"
 
 # Ports: every listening socket of the balancer and the nodes, by the pids cluster.sh started.
@@ -57,12 +51,12 @@ listening() { # process name (balancer, node1...): "address:port" per line
 }
 for process in balancer node1 node2; do echo "     $process listens on: $(listening "$process" | tr '\n' ' ')"; done
 no_ajp() { ! { listening node1; listening node2; } | grep -qE ':(8009|8109|8209)$'; }
-check "no node listens on an AJP port (8009 + offset)" no_ajp
+check_on "no node listens on an AJP port (8009 + offset)" no_ajp
 mcmp_sockets() { ss -Hltnp 'sport = :8090' | awk '{print $4}' | tr '\n' ' '; }
 h2_sockets() { ss -Hltn 'sport = :9092' | awk '{print $4}' | tr '\n' ' '; }
-check "the local cluster's H2 server (9092) listens on 127.0.0.1 only ($(h2_sockets))" \
+check_on "the local cluster's H2 server (9092) listens on 127.0.0.1 only ($(h2_sockets))" \
   bash -c "[ '$(h2_sockets)' = '127.0.0.1:9092 ' ]"
-check "MCMP (8090) is bound to 127.0.0.1 only ($(mcmp_sockets)), by the balancer" \
+check_on "MCMP (8090) is bound to 127.0.0.1 only ($(mcmp_sockets)), by the balancer" \
   bash -c "[ '$(mcmp_sockets)' = '127.0.0.1:8090 ' ] && [ '$(listening balancer | grep -c ':8090$')' = 1 ]"
 # A process on another address (127.0.0.2 is loopback too) must not register as a node. WildFly
 # hands a refused MCMP command on to the proxy, so the test looks for MCMP's own answer: INFO
@@ -70,10 +64,10 @@ check "MCMP (8090) is bound to 127.0.0.1 only ($(mcmp_sockets)), by the balancer
 mcmp() { # source-address method [body]
   curl -s -m 10 --interface "$1" -X "$2" --data "${3:-}" http://127.0.0.1:8090/
 }
-check "MCMP answers INFO from a node's address (127.0.0.1)" bash -c "grep -q 'Name: node' <<< '$(mcmp 127.0.0.1 INFO)'"
-check "MCMP does not answer INFO from an unknown address (127.0.0.2)" bash -c "! grep -q 'Name: node' <<< '$(mcmp 127.0.0.2 INFO)'"
+check_on "MCMP answers INFO from a node's address (127.0.0.1)" bash -c "grep -q 'Name: node' <<< '$(mcmp 127.0.0.1 INFO)'"
+check_on "MCMP does not answer INFO from an unknown address (127.0.0.2)" bash -c "! grep -q 'Name: node' <<< '$(mcmp 127.0.0.2 INFO)'"
 mcmp 127.0.0.2 CONFIG 'JVMRoute=intruder&Host=127.0.0.2&Port=8099&Type=http' > /dev/null
-check "a CONFIG from an unknown address registers no node" \
+check_on "a CONFIG from an unknown address registers no node" \
   bash -c "! grep -q intruder <<< '$(mcmp 127.0.0.1 INFO)'"
 
 # A server with the application and the configuration, but another cluster key, in the same
@@ -107,22 +101,22 @@ view_of() { # management port
   "$home/bin/jboss-cli.sh" -c --controller="127.0.0.1:$1" --timeout=15000 \
     --command='/subsystem=jgroups/channel=ee:read-attribute(name=view)' 2>/dev/null | sed -n 's/.*"result" => "\(.*\)".*/\1/p'
 }
-check "a server with another cluster key starts (on :8380)" outsider_up
+check_on "a server with another cluster key starts (on :8380)" outsider_up
 outsider_view=$(view_of 10290)
-check "it forms a cluster of its own ($outsider_view)" bash -c "[[ '$outsider_view' =~ \(1\)\ \[outsider[^,]*\]$ ]]"
-check "the cluster's view still has two members ($(view_of 10090))" bash -c "[[ '$(view_of 10090)' =~ \(2\) ]]"
-check "a session of the cluster is unknown there (401)" \
+check_on "it forms a cluster of its own ($outsider_view)" bash -c "[[ '$outsider_view' =~ \(1\)\ \[outsider[^,]*\]$ ]]"
+check_on "the cluster's view still has two members ($(view_of 10090))" bash -c "[[ '$(view_of 10090)' =~ \(2\) ]]"
+check_on "a session of the cluster is unknown there (401)" \
   test "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" http://127.0.0.1:8380/api/session/data/wizard)" = 401
-check "and still served by the cluster" bash -c "curl -sf -b '$jar' '$lb/api/session/data/wizard' | grep -q '\"step\":2'"
-check "it did try: its JOIN requests to the cluster timed out" \
+check_on "and still served by the cluster" bash -c "curl -sf -b '$jar' '$lb/api/session/data/wizard' | grep -q '\"step\":2'"
+check_on "it did try: its JOIN requests to the cluster timed out" \
   grep -qE 'JOIN\(outsider.*\) sent to node[12].* timed out' "$outsider_dir/base/log/server.log"
 stop_outsider
 
-check "cluster.sh kill $route" "$cluster" kill "$route"
+check_on "cluster.sh kill $route" "$cluster" kill "$route"
 # The balancer needs a moment to notice the crash (bench/ measures how long: the failover drill).
-check "the session is served again within 15 s of the crash, data intact" bash -c \
+check_on "the session is served again within 15 s of the crash, data intact" bash -c \
   "for _ in \$(seq 30); do curl -sf -m 5 -b '$jar' '$lb/api/session/data/wizard' | grep -q '\"step\":2' && exit 0; sleep 0.5; done; exit 1"
-check "cluster.sh start $route rejoins" "$cluster" start "$route"
+check_on "cluster.sh start $route rejoins" "$cluster" start "$route"
 
 # Rolling restart under traffic: 20 sessions with a custom value each are read without pause
 # through the balancer while every node in turn stops gracefully and starts again.
@@ -156,7 +150,7 @@ wait "$traffic_pid"
 served=$(grep -c '^ok' "$traffic_dir/results")
 refused=$(grep -c '^fail' "$traffic_dir/results")
 grep -v '^ok' "$traffic_dir/results" | head -20
-check "a rolling restart under traffic: $served reads served, $refused failed" test "$refused" = 0
+check_on "a rolling restart under traffic: $served reads served, $refused failed" test "$refused" = 0
 intact() { # value-suffix: how many of the 20 sessions answer 200 with their value
   local n count=0
   for n in $(seq 20); do
@@ -165,13 +159,13 @@ intact() { # value-suffix: how many of the 20 sessions answer 200 with their val
   echo "$count"
 }
 count=$(intact "")
-check "after the rolling restart all 20 sessions hold their value ($count)" test "$count" = 20
+check_on "after the rolling restart all 20 sessions hold their value ($count)" test "$count" = 20
 
 # Whole-cluster restarts (README, "What survives what"): the sessions are kept in the database.
-check "cluster.sh down: a graceful stop of the whole cluster" "$cluster" down
-check "cluster.sh up 2 again" "$cluster" up 2
+check_on "cluster.sh down: a graceful stop of the whole cluster" "$cluster" down
+check_on "cluster.sh up 2 again" "$cluster" up 2
 count=$(intact "")
-check "after down and up 2, all 20 sessions are served with their value ($count)" test "$count" = 20
+check_on "after down and up 2, all 20 sessions are served with their value ($count)" test "$count" = 20
 # Both nodes SIGKILLed at once: what was acknowledged 2 s before is kept (restart-test.sh: one node).
 written=0
 for n in $(seq 20); do
@@ -180,21 +174,20 @@ for n in $(seq 20); do
     -H "X-CSRF-Token: $csrf" -d "{\"value\":{\"rolling\":${n}0}}" "$lb/api/session/data/rolling")" = 204 ] \
     && written=$((written + 1))
 done
-check "20 new values written before the crash ($written)" test "$written" = 20
+check_on "20 new values written before the crash ($written)" test "$written" = 20
 sleep 2
 kill -KILL "$(cat "$state/node1.pid")" "$(cat "$state/node2.pid")"
-check "cluster.sh down after the crash of both nodes" "$cluster" down
-check "cluster.sh up 2 after the crash" "$cluster" up 2
+check_on "cluster.sh down after the crash of both nodes" "$cluster" down
+check_on "cluster.sh up 2 after the crash" "$cluster" up 2
 count=$(intact 0)
-check "after the crash of both nodes, all 20 sessions are served with their new value ($count)" test "$count" = 20
+check_on "after the crash of both nodes, all 20 sessions are served with their new value ($count)" test "$count" = 20
 rm -rf "$traffic_dir"
 
-check "cluster.sh down" "$cluster" down
+check_on "cluster.sh down" "$cluster" down
 busy=""
 for port in 8080 8090 8180 8280 8380 9990 10090 10190 10290 7700 7800 7900 9092; do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && busy="$busy $port"
 done
-check "every port is free after down${busy:+ (busy:$busy)}" test -z "$busy"
+check_on "every port is free after down${busy:+ (busy:$busy)}" test -z "$busy"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+verdict

@@ -18,11 +18,6 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$base"' EXIT
 
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
 start_server() { # [VAR=value...]
   start_node "$base_url" /dev/null ERP_NODE=$node "$@" || fail "the node did not start (see $base/log/server.log)"
   server=$node_pid

@@ -26,12 +26,6 @@ curl -s -o /dev/null -b "$jar" -H "Accept: text/$(printf '\033')[31m;$id" \
   -H "Content-Type: $(printf '\a')$id/x" -d x http://127.0.0.1:8080/api/session/data/probe
 stop_node "$node_pid"
 
-passed=0
-failed=0
-check() { # description command...
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; fi
-}
 log="$base/log/server.log"
 every_line_is_json() {
   /usr/bin/python3 -c '
@@ -45,9 +39,8 @@ for n, line in enumerate(lines[:-1], 1):
 no_session_id_in_the_log() {
   [ "$(grep -c . "$ids")" -ge 3 ] && ! grep -qFf "$ids" "$log"
 }
-check "every line of server.log is one JSON object ($(wc -l < "$log") lines)" every_line_is_json
-check "no session id of the test in server.log ($(grep -c . "$ids") ids)" no_session_id_in_the_log
+check_on "every line of server.log is one JSON object ($(wc -l < "$log") lines)" every_line_is_json
+check_on "no session id of the test in server.log ($(grep -c . "$ids") ids)" no_session_id_in_the_log
 # Not vacuous: RESTEasy's warning quotes the Accept header, so the id was there to hide.
-check "the id sent back in a header is in server.log as <id hidden>" grep -qF '<id hidden>' "$log"
-echo "ERP_LOG_FORMAT=json: $passed passed, $failed failed"
-[ "$result" = 0 ] && [ "$failed" = 0 ]
+check_on "the id sent back in a header is in server.log as <id hidden>" grep -qF '<id hidden>' "$log"
+verdict ERP_LOG_FORMAT=json && [ "$result" = 0 ]

@@ -12,13 +12,7 @@ prometheus="$root/ops/prometheus.sh"
 lb=http://127.0.0.1:8080
 api=http://127.0.0.1:9095/api/v1
 work=$(mktemp -d)
-passed=0
-failed=0
 
-check() { # description command...
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $what"; else failed=$((failed + 1)); echo "FAIL $what"; fi
-}
 cleanup() {
   "$prometheus" stop > /dev/null 2>&1
   "$cluster" down > /dev/null 2>&1
@@ -48,21 +42,21 @@ ready() { # node index; prints the HTTP status of /health/ready
   curl -s -o "$work/ready.json" -w '%{http_code}' "http://127.0.0.1:$((9990 + 100 * $1))/health/ready"
 }
 
-check "cluster.sh up 2" "$cluster" up 2
-check "ops/prometheus.sh start 2" "$prometheus" start 2
-check "Prometheus scrapes both nodes (up{job=\"erp\"} = 2)" await_query 'sum(up{job="erp"})' 2
+check_on "cluster.sh up 2" "$cluster" up 2
+check_on "ops/prometheus.sh start 2" "$prometheus" start 2
+check_on "Prometheus scrapes both nodes (up{job=\"erp\"} = 2)" await_query 'sum(up{job="erp"})' 2
 
 # A user of this test's own, so its login is a string no metric could hold by chance.
 login="metrics$(date +%s%N | tail -c 7)"
 password="Ops-test-$(date +%N)"
 admin_csrf=$(sign_in_jar "$lb" admin admin "$work/admin") || echo "     admin sign-in failed" >&2
-check "a user for the test is created" test "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/admin" \
+check_on "a user for the test is created" test "$(curl -s -o /dev/null -w '%{http_code}' -b "$work/admin" \
   -H 'Content-Type: application/json' -H "X-CSRF-Token: $admin_csrf" \
   -d "{\"login\":\"$login\",\"password\":\"$password\",\"name\":\"Metrics\",\"company_ids\":[1]}" \
   "$lb/api/admin/users")" = 201
 
 # The nodes' counters start at zero with the cluster; the administrator's login is the only one.
-check "PromQL: the administrator's login is counted" await_query 'sum(erp_logins_total{outcome="ok"})' 1
+check_on "PromQL: the administrator's login is counted" await_query 'sum(erp_logins_total{outcome="ok"})' 1
 before_ok=1
 before_wrong=$(query 'sum(erp_logins_total{outcome="wrong_password"})')
 # The signed-in figure comes from the database (a cluster's data outlives it), read by a node at
@@ -80,39 +74,38 @@ wrong=3
 for i in $(seq "$wrong"); do
   [ "$(login_status "$lb" "$login" "not-$password")" = 401 ] || echo "     wrong sign-in $i not refused" >&2
 done
-check "PromQL: $sessions more ok logins" await_query 'sum(erp_logins_total{outcome="ok"})' $((before_ok + sessions))
-check "PromQL: $wrong more wrong-password logins" \
+check_on "PromQL: $sessions more ok logins" await_query 'sum(erp_logins_total{outcome="ok"})' $((before_ok + sessions))
+check_on "PromQL: $wrong more wrong-password logins" \
   await_query 'sum(erp_logins_total{outcome="wrong_password"})' $((before_wrong + wrong))
-check "PromQL: $sessions more signed-in sessions" \
+check_on "PromQL: $sessions more signed-in sessions" \
   await_query 'max(erp_sessions{scope="signed_in"})' $((before_signed_in + sessions))
-check "PromQL: the login route's latency histogram counts the requests" \
+check_on "PromQL: the login route's latency histogram counts the requests" \
   bash -c "[ \"\$(curl -sf --get --data-urlencode 'query=sum(erp_http_request_duration_buckets_total{route=\"/api/session\",method=\"POST\",le=\"+Inf\"})' '$api/query' | python3 -c 'import json,sys; r=json.load(sys.stdin)[\"data\"][\"result\"]; print(int(float(r[0][\"value\"][1])) if r else 0)')\" -ge $((sessions + wrong + 1)) ]"
 
 for i in 1 2; do curl -s "http://127.0.0.1:$((9990 + 100 * i))/metrics" > "$work/scrape$i.txt"; done
-check "the scrapes hold the application's metrics" grep -q '^erp_logins_total' "$work/scrape1.txt"
+check_on "the scrapes hold the application's metrics" grep -q '^erp_logins_total' "$work/scrape1.txt"
 leaked=""
 for secret in "$login" "$password" "${secrets[@]}"; do
   [ -n "$secret" ] && grep -qF -- "$secret" "$work/scrape1.txt" "$work/scrape2.txt" && leaked="$leaked ${secret:0:4}..."
 done
-check "no scrape holds the test's login, password, session ids or CSRF tokens" test -z "$leaked"
+check_on "no scrape holds the test's login, password, session ids or CSRF tokens" test -z "$leaked"
 
 views_before=$(query 'sum(erp_cluster_view_changes_total{instance="node1"})')
-check "cluster.sh kill node2 (SIGKILL)" "$cluster" kill node2
-check "PromQL: node1 sees the view change" \
+check_on "cluster.sh kill node2 (SIGKILL)" "$cluster" kill node2
+check_on "PromQL: node1 sees the view change" \
   await_query 'sum(erp_cluster_view_changes_total{instance="node1"})' $((views_before + 1))
-check "PromQL: node1's view has one member" await_query 'sum(erp_cluster_members{instance="node1"})' 1
-check "PromQL: node2 is down (up = 0)" await_query 'sum(up{job="erp",instance="node2"})' 0
+check_on "PromQL: node1's view has one member" await_query 'sum(erp_cluster_members{instance="node1"})' 1
+check_on "PromQL: node2 is down (up = 0)" await_query 'sum(up{job="erp",instance="node2"})' 0
 
-check "/health/ready of node1 is UP" test "$(ready 1)" = 200
-check "cluster.sh db stop" "$cluster" db stop
+check_on "/health/ready of node1 is UP" test "$(ready 1)" = 200
+check_on "cluster.sh db stop" "$cluster" db stop
 status=""
 for _ in $(seq 20); do status=$(ready 1); [ "$status" = 503 ] && break; sleep 1; done
-check "/health/ready goes DOWN (503) while the database is stopped" test "$status" = 503
-check "... and names the database check" grep -q '"erp-database","status":"DOWN"' "$work/ready.json"
-check "/health/live stays UP" test "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:10090/health/live)" = 200
-check "cluster.sh db start" "$cluster" db start
+check_on "/health/ready goes DOWN (503) while the database is stopped" test "$status" = 503
+check_on "... and names the database check" grep -q '"erp-database","status":"DOWN"' "$work/ready.json"
+check_on "/health/live stays UP" test "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:10090/health/live)" = 200
+check_on "cluster.sh db start" "$cluster" db start
 for _ in $(seq 30); do status=$(ready 1); [ "$status" = 200 ] && break; sleep 1; done
-check "/health/ready is UP again once the database is back" test "$status" = 200
+check_on "/health/ready is UP again once the database is back" test "$status" = 200
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+verdict

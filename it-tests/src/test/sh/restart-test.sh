@@ -19,26 +19,12 @@ base="$root/run/$node"
 base_url=http://127.0.0.1:8080
 work=$(mktemp -d)
 server=
-passed=0
 
 stop_server() { # [TERM|KILL]
   stop_node "$server" "${1:-TERM}"
   server=
 }
 trap 'stop_server; rm -rf "$base" "$work"' EXIT
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
-check() { # description command...
-  local what=$1
-  shift
-  "$@" || fail "$what"
-  passed=$((passed + 1))
-  echo "ok: $what"
-}
 
 start_server() { # [VAR=value...]
   start_node "$base_url" /dev/null ERP_NODE=$node "$@" || fail "the node did not start (see $base/log/server.log)"
@@ -196,7 +182,7 @@ check "the expired sessions left the store, custom data included ($rows_after ro
 
 if [ "${ERP_DB:-h2}" != h2 ]; then
   # The memory mode leaves the database alone: the H2 run covers it.
-  echo "$passed passed, 0 failed"
+  verdict
   exit 0
 fi
 echo "== erp.session.persistence=memory: a restart signs everyone out, as before =="
@@ -212,4 +198,4 @@ call fresh GET /api/session/devices > /dev/null
 check "... and no longer listed among the user's devices" not_listed "$volatile_id"
 stop_server TERM
 
-echo "$passed passed, 0 failed"
+verdict
