@@ -8,6 +8,10 @@
 # stay 401. Then both nodes are SIGKILLed at once 2 s after new values were acknowledged: after
 # `up 2` the new values are there. (cluster-script-test.sh drives the same restarts on H2 with a
 # rolling restart under traffic; restart-test.sh covers one node, expiry and the memory mode.)
+# With DATABASE_STOP and DATABASE_START, commands that stop and start the database (.ci/run gives
+# PostgreSQL's), the database is also stopped for a while: the sessions are still read on both
+# nodes, every change answers 503 with Retry-After and changes nothing, and once the database is
+# back the changes are stored again (SessionFailoverClusterIT does the same with the H2 server).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)
 source "$root/scripts/harness.sh" # sign_in_jar
@@ -16,32 +20,20 @@ state="$root/run/cluster"
 lb=http://127.0.0.1:8080
 nodes=(http://127.0.0.1:8180 http://127.0.0.1:8280)
 work=$(mktemp -d)
-passed=0
 kept="kept1 kept2 kept3 kept4"
 
-trap '"$cluster" down > /dev/null 2>&1; rm -rf "$work"' EXIT
-
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-
-check() { # description command...
-  local what=$1
-  shift
-  "$@" || fail "$what"
-  passed=$((passed + 1))
-  echo "ok: $what"
-}
+database_stopped=
+trap '[ -z "$database_stopped" ] || bash -c "$DATABASE_START" || true; "$cluster" down > /dev/null 2>&1; rm -rf "$work"' EXIT
 
 # Signs NAME in as LOGIN/PASSWORD through the balancer: jar $work/NAME.jar, CSRF in $work/NAME.csrf.
 sign_in() { # name login password
   sign_in_jar "$lb" "$2" "$3" "$work/$1.jar" > "$work/$1.csrf" || fail "$2 cannot sign in"
 }
 
-# Prints the status; the body goes to $work/body. AT is the balancer or a node's address.
+# Prints the status; the body goes to $work/body, the headers to $work/headers. AT is the balancer
+# or a node's address.
 call() { # at name method path [json]
-  local args=(-s -o "$work/body" -w '%{http_code}' -b "$work/$2.jar" -X "$3"
+  local args=(-s -o "$work/body" -D "$work/headers" -w '%{http_code}' -b "$work/$2.jar" -X "$3"
     -H "X-CSRF-Token: $(cat "$work/$2.csrf")")
   [ $# -ge 5 ] && args+=(-H 'Content-Type: application/json' -d "$5")
   curl "${args[@]}" "$1$4"
@@ -82,6 +74,41 @@ ended_stay_ended() {
 
 quietly() { "$@" > /dev/null; }
 
+# The call is refused as the database is away: 503 service_unavailable with Retry-After: 5.
+refused_for_now() { # at name method path [json]
+  local status
+  status=$(call "$@")
+  [ "$status" = 503 ] && grep -q '"code":"service_unavailable"' "$work/body" \
+    && grep -qi '^Retry-After: 5' "$work/headers" \
+    || { echo "$3 $4 at $1: HTTP $status $(cat "$work/body")" >&2; return 1; }
+}
+
+# While the database is away: every kept session is read on each node as it was, and its changes,
+# a sign-out and a new sign-in are refused.
+outage_refusals() {
+  local at
+  all_kept before '{"step":1}' || return 1
+  for at in "${nodes[@]}"; do
+    refused_for_now "$at" kept1 PUT /api/session/data/wizard '{"value":{"step":9}}' || return 1
+    refused_for_now "$at" kept1 DELETE /api/session/data/wizard || return 1
+    refused_for_now "$at" kept2 PUT /api/session/companies '{"allowed_company_ids":[1]}' || return 1
+    refused_for_now "$at" kept3 DELETE /api/session || return 1
+    [ "$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -H 'Content-Type: application/json' \
+      -d '{"login":"demo","password":"demo"}' "$at/api/session")" = 503 ] \
+      || { echo "a sign-in at $at: $(cat "$work/body")" >&2; return 1; }
+  done
+  all_kept before '{"step":1}'
+}
+
+# Once the database is back (the pool opens new connections by itself), writes are stored again.
+writes_again() {
+  local deadline=$((SECONDS + 60))
+  until [ "$(call "$lb" kept1 PUT /api/session/data/wizard '{"value":{"step":1}}')" = 204 ]; do
+    [ $SECONDS -lt $deadline ] || { echo "still refused 60 s after the database came back: $(cat "$work/body")" >&2; return 1; }
+    sleep 1
+  done
+}
+
 "$cluster" down > /dev/null 2>&1 || true
 check "cluster.sh up 2 (database: ${ERP_DB:-h2})" quietly "$cluster" up 2
 
@@ -112,6 +139,18 @@ check "cluster.sh up 2 again" quietly "$cluster" up 2
 check "every kept session answers on both nodes as before the stop, with its value" all_kept before '{"step":1}'
 check "the ended sessions stay ended on both nodes" ended_stay_ended
 
+if [ -n "${DATABASE_STOP:-}" ]; then
+  database_stopped=yes
+  check "the database stops" quietly bash -c "$DATABASE_STOP"
+  sleep 3 # the stores look for the database every second
+  check "the database away: every kept session read on both nodes as it was; changes, a sign-out and a sign-in refused with 503 and Retry-After" \
+    outage_refusals
+  check "the database starts again" quietly bash -c "$DATABASE_START"
+  database_stopped=
+  check "writes are stored again once the database is back" writes_again
+  check "nothing refused during the outage changed a session" all_kept before '{"step":1}'
+fi
+
 for name in $kept; do
   check "$name writes a new value" test "$(call "$lb" "$name" PUT /api/session/data/wizard '{"value":{"step":2}}')" = 204
 done
@@ -123,4 +162,4 @@ check "every kept session answers on both nodes, with the value acknowledged 2 s
   all_kept before '{"step":2}'
 check "the ended sessions stay ended on both nodes" ended_stay_ended
 check "cluster.sh down" quietly "$cluster" down
-echo "$passed passed, 0 failed"
+verdict
