@@ -31,10 +31,10 @@ sign_in() { # name login password
 }
 
 # Prints the status; the body goes to $work/body, the headers to $work/headers. AT is the balancer
-# or a node's address.
+# or a node's address; NAME a signed-in session, or "anonymous" for a call without one.
 call() { # at name method path [json]
-  local args=(-s -o "$work/body" -D "$work/headers" -w '%{http_code}' -b "$work/$2.jar" -X "$3"
-    -H "X-CSRF-Token: $(cat "$work/$2.csrf")")
+  local args=(-s -o "$work/body" -D "$work/headers" -w '%{http_code}' -X "$3")
+  [ "$2" = anonymous ] || args+=(-b "$work/$2.jar" -H "X-CSRF-Token: $(cat "$work/$2.csrf")")
   [ $# -ge 5 ] && args+=(-H 'Content-Type: application/json' -d "$5")
   curl "${args[@]}" "$1$4"
 }
@@ -93,9 +93,7 @@ outage_refusals() {
     refused_for_now "$at" kept1 DELETE /api/session/data/wizard || return 1
     refused_for_now "$at" kept2 PUT /api/session/companies '{"allowed_company_ids":[1]}' || return 1
     refused_for_now "$at" kept3 DELETE /api/session || return 1
-    [ "$(curl -s -o "$work/body" -D "$work/headers" -w '%{http_code}' -H 'Content-Type: application/json' \
-      -d '{"login":"demo","password":"demo"}' "$at/api/session")" = 503 ] \
-      || { echo "a sign-in at $at: $(cat "$work/body")" >&2; return 1; }
+    refused_for_now "$at" anonymous POST /api/session '{"login":"demo","password":"demo"}' || return 1
   done
   all_kept before '{"step":1}'
 }
