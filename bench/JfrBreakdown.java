@@ -14,7 +14,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a JFR recording's CPU samples went, by step of the request and by library, as Markdown
  * tables for bench/README.md: each sample given to the innermost step of a request in its stack,
  * each sample given to the innermost library in its stack (the code that was running, JDK frames
- * and the Jakarta APIs' own classes skipped), the share of samples whose stack holds each library anywhere (what it calls counted),
+ * and the Jakarta APIs' own classes skipped), the two together (which library ran in which step), the share of samples whose stack holds each library anywhere (what it calls counted),
  * the hottest methods, and the service's own methods that the most samples pass through. Only the
  * threads whose name starts with THREAD_PREFIX (default "default task-", WildFly's request
  * threads) count, unless it is given empty.
@@ -93,6 +93,7 @@ public class JfrBreakdown {
     Map<String, Integer> hotMethods = new HashMap<>();
     Map<String, Integer> ownMethods = new HashMap<>();
     Map<String, Integer> steps = new HashMap<>();
+    Map<String, Integer> stepLibraries = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -124,8 +125,10 @@ public class JfrBreakdown {
           own.add(method(frame));
         }
       }
-      steps.merge(stepOf(frames), 1, Integer::sum);
+      String step = stepOf(frames);
+      steps.merge(step, 1, Integer::sum);
       innermost.merge(running == null ? "the JDK alone" : running, 1, Integer::sum);
+      stepLibraries.merge(step + "`: `" + (running == null ? "the JDK alone" : running), 1, Integer::sum);
       libraries.forEach(library -> inclusive.merge(library, 1, Integer::sum));
       own.forEach(m -> ownMethods.merge(m, 1, Integer::sum));
     }
@@ -135,6 +138,7 @@ public class JfrBreakdown {
     System.out.printf("%d execution samples of the request threads (%s*).%n%n", samples, threadPrefix);
     table("step of the request (the innermost in the stack)", steps, samples, 30);
     table("library (innermost in the stack: the code that ran)", innermost, samples, 30);
+    table("step: the library that ran in it (innermost)", stepLibraries, samples, 20);
     table("library (anywhere in the stack: with what it calls)", inclusive, samples, 30);
     table("hottest methods (innermost frame)", hotMethods, samples, 15);
     table("the service's own methods (anywhere in the stack)", ownMethods, samples, 15);
