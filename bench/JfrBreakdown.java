@@ -14,7 +14,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a JFR recording's CPU samples went, by step of the request and by library, as Markdown
  * tables for bench/README.md: each sample given to the innermost step of a request in its stack,
  * each sample given to the innermost library in its stack (the code that was running, JDK frames
- * and the Jakarta APIs' own classes skipped), the two together (which library ran in which step), the share of samples whose stack holds each library anywhere (what it calls counted),
+ * and the Jakarta APIs' own classes skipped), the two together (which library ran in which
+ * step), the share of samples whose stack holds each library anywhere (what it calls counted),
  * the hottest methods, and the service's own methods that the most samples pass through. Only the
  * threads whose name starts with THREAD_PREFIX (default "default task-", WildFly's request
  * threads) count, unless it is given empty.

@@ -12,6 +12,12 @@ jvm_of() { # run.sh-pid
   ps -o pid= --ppid "$1" | tr -d ' '
 }
 
+# CPU ticks (user and system, 1/100 s) the process with this pid has used so far: the fields
+# after the closing parenthesis of its name, which may hold spaces.
+process_cpu_ticks() { # pid
+  cut -d')' -f2- "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
 # Heap in use after a full GC, in KiB, of the JVM with this pid.
 heap_after_gc_kib() {
   jcmd "$1" GC.run > /dev/null

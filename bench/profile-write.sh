@@ -34,22 +34,20 @@ jvm1=$(cat "$root/run/cluster/node1.pid")
 jvm2=$(cat "$root/run/cluster/node2.pid")
 sign_in_many "$node1" demo demo 64 > "$work/sessions"
 
-# CPU ticks (user and system, 1/100 s) a JVM has used so far.
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # One measurement of WRITE (data or switch) for SECONDS: its req/s (fails on any error or non-2xx
-# answer). Leaves the nodes' CPU per request in µs in cpu_line.
+# answer). The nodes' CPU per request goes to $work/cpu-WRITE (it runs in a subshell).
 rate() { # write seconds
   local script path figures before1 before2 rate seconds
   case $1 in
     data) script=write.lua path=/api/session/data/k ;;
     switch) script=switch.lua path=/api/session/companies ;;
   esac
-  before1=$(ticks "$jvm1") before2=$(ticks "$jvm2")
+  before1=$(process_cpu_ticks "$jvm1") before2=$(process_cpu_ticks "$jvm2")
   figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/$script" "$node1$path" -- "$work/sessions")
   [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
   rate=${figures%%|*}
   seconds=${2%s}
-  awk -v r="$rate" -v s="$seconds" -v a="$(($(ticks "$jvm1") - before1))" -v b="$(($(ticks "$jvm2") - before2))" \
+  awk -v r="$rate" -v s="$seconds" -v a="$(($(process_cpu_ticks "$jvm1") - before1))" -v b="$(($(process_cpu_ticks "$jvm2") - before2))" \
     'BEGIN {printf "%.0f µs of node1'"'"'s CPU and %.0f of node2'"'"'s per request", a * 10000 / (r * s), b * 10000 / (r * s)}' \
     > "$work/cpu-$1"
   echo "$rate"

@@ -57,7 +57,7 @@ cpu_ticks() { # pid
     printf '%s\t%s\n' "$(tr -d '\n' 2> /dev/null < "$t/comm")" \
       "$(cut -d')' -f2- "$t/stat" 2> /dev/null | awk '{print $12 + $13}')"
   done | awk -F'\t' '$2 != "" {g = $1; gsub(/[0-9]+/, "N", g); s[g] += $2} END {for (g in s) print g "\t" s[g]}'
-  printf 'total\t%s\n' "$(cut -d')' -f2- /proc/"$1"/stat | awk '{print $12 + $13}')"
+  printf 'total\t%s\n' "$(process_cpu_ticks "$1")"
 }
 # One round on one side: "req/s|CPU µs per request"; the CPU per request of each thread group is
 # appended to $work/SIDE.KIND.cpu ("group<TAB>µs", the whole process as "total").
