@@ -19,11 +19,12 @@ warm_duration=${WARM_DURATION:-10s}
 sessions=${SESSIONS:-200}
 base=http://127.0.0.1:8080
 
+# The session list holds session ids and CSRF tokens: removed with the cluster, however the run ends.
+list=$(mktemp)
 "$root/scripts/cluster.sh" up 2
-trap '"$root/scripts/cluster.sh" down > /dev/null' EXIT
+trap '"$root/scripts/cluster.sh" down > /dev/null; rm -f "$list"' EXIT
 pid1=$(cat "$root/run/cluster/node1.pid"); pid2=$(cat "$root/run/cluster/node2.pid")
 
-list=$(mktemp)
 sign_in_many "$base" demo demo "$sessions" >> "$list"
 rate() { # side seconds
   local figures
