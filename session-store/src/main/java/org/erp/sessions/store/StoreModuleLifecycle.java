@@ -92,6 +92,11 @@ public final class StoreModuleLifecycle implements ModuleLifecycle {
             }
           } catch (RuntimeException e) { // the next sweep tries again
             LOG.log(System.Logger.Level.WARNING, "Sweep of " + cacheName + " failed: " + e.getClass().getName());
+          } catch (Error e) {
+            // The executor ends a periodic task that throws, and says nothing: say it, as the
+            // sweeps stop here (a class that a module cannot see would end them at every start).
+            LOG.log(System.Logger.Level.ERROR, "Sweeps of " + cacheName + " stopped", e);
+            throw e;
           }
         },
         SWEEP_SECONDS,

@@ -1,26 +1,38 @@
 package org.erp.sessions.store;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.infinispan.AdvancedCache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.container.impl.InternalDataContainer;
 import org.infinispan.distribution.ch.KeyPartitioner;
 import org.infinispan.factories.ComponentRegistry;
 import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.notifications.Listener;
+import org.infinispan.notifications.cachelistener.annotation.CacheEntriesEvicted;
+import org.infinispan.notifications.cachelistener.event.CacheEntriesEvictedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.wildfly.clustering.cache.infinispan.embedded.container.DataContainerConfigurationBuilder;
 import org.wildfly.clustering.session.infinispan.embedded.attributes.SessionAttributesKey;
 import org.wildfly.clustering.session.infinispan.embedded.metadata.SessionMetaDataKey;
 
 /**
- * The sweep of {@link EvictedSessionRelease} on a real (local, unbounded) Infinispan cache: which
- * session attributes it releases from memory, and when. Without a store, a released entry is
- * gone, which is what these tests look for; with WildFly's shared store it would be read back.
+ * The sweep of {@link EvictedSessionRelease} on a real (local) Infinispan cache: which session
+ * attributes it releases from memory, and when. Without a store, a released entry is gone, which
+ * is what these tests look for; with WildFly's shared store it would be read back. WildFly's
+ * data-container factory is on the class path, so the bounded cache gets WildFly's container, as
+ * sessions do in WildFly; the others are unbounded.
  */
 class EvictedSessionReleaseTest {
 
@@ -120,5 +132,63 @@ class EvictedSessionReleaseTest {
     release.sweep();
     release.sweep();
     assertTrue(inMemory("a custom-data key"));
+  }
+
+  /**
+   * Holds the thread that evicts inside the container's maintenance (where WildFly's container
+   * notifies evictions) until released, as a slow eviction listener would.
+   */
+  @Listener
+  public static final class SlowEvictions {
+    final CountDownLatch evicting = new CountDownLatch(1);
+    final CountDownLatch proceed = new CountDownLatch(1);
+
+    @CacheEntriesEvicted
+    public void evicted(CacheEntriesEvictedEvent<Object, Object> event) throws InterruptedException {
+      evicting.countDown();
+      proceed.await(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void anEntryRemovedWhileAnotherThreadEvictsLeavesTheContainerAtTheNextSweep() throws Exception {
+    // As WildFly bounds sessions: only meta-data counts towards the bound of one.
+    ConfigurationBuilder bounded = new ConfigurationBuilder();
+    bounded.memory().maxCount(1);
+    bounded.addModule(DataContainerConfigurationBuilder.class)
+        .evictable(key -> key instanceof SessionMetaDataKey);
+    manager.defineConfiguration("bounded", bounded.build());
+    cache = manager.<Object, Object>getCache("bounded").getAdvancedCache();
+    ComponentRegistry registry = ComponentRegistry.of(cache);
+    container = registry.getInternalDataContainer().running();
+    partitioner = registry.getComponent(KeyPartitioner.class);
+    SlowEvictions slow = new SlowEvictions();
+    cache.addListener(slow);
+
+    SessionAttributesKey removed = new SessionAttributesKey("removed");
+    WeakReference<Object> state = putFreshValue(removed);
+    cache.put(new SessionMetaDataKey("first"), "meta-data");
+    CompletableFuture<Void> evicting =
+        CompletableFuture.runAsync(() -> cache.put(new SessionMetaDataKey("second"), "meta-data"));
+    assertTrue(slow.evicting.await(30, TimeUnit.SECONDS), "no eviction");
+    cache.remove(removed); // while the other thread holds the container's maintenance
+    slow.proceed.countDown();
+    evicting.get(30, TimeUnit.SECONDS);
+    assertFalse(inMemory(removed));
+    System.gc();
+    assertNotNull(state.get(), "the removal was not left pending: the test shows nothing");
+
+    release(true).sweep();
+    for (int gc = 0; gc < 10 && state.get() != null; gc++) {
+      System.gc();
+    }
+    assertNull(state.get(), "the removed entry's value is still reachable");
+  }
+
+  /** Puts a value that only the cache holds; the reference says whether anything still does. */
+  private WeakReference<Object> putFreshValue(Object key) {
+    Object value = new StringBuilder("attributes").toString();
+    cache.put(key, value);
+    return new WeakReference<>(value);
   }
 }
