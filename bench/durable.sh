@@ -115,7 +115,7 @@ restart_and_time() {
 
 writes="$root/run/$node.writes"
 rm -rf "${root:?}/run/$node" "$cookies" "$cookies.sample" "$writes"
-trap 'stop_node "${node_pid:-}"; rm -rf "${root:?}/run/$node" "$cookies" "$cookies.sample" "$writes"' EXIT
+trap 'status=$?; stop_node "${node_pid:-}"; remove_node_dirs "$status" "${root:?}/run/$node"; rm -f "$cookies" "$cookies.sample" "$writes"' EXIT
 start_node "$base" /dev/null
 create_users "$base" bench "$users" "$password"
 # Warm up the login and read paths; their sessions are not counted (nor kept).

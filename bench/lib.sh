@@ -12,6 +12,22 @@ jvm_of() { # run.sh-pid
   ps -o pid= --ppid "$1" | tr -d ' '
 }
 
+# Removes the run directories of nodes a bench started for itself (each run/NODE), as it ends.
+# When it ends with STATUS other than 0, each node's server.log is kept first, in
+# run/bench-logs/BENCH-NODE-TIME.log: a stall or an error is understood only from them.
+remove_node_dirs() { # status dir...
+  local status=$1 dir kept
+  shift
+  for dir in "$@"; do
+    if [ "$status" != 0 ] && [ -f "$dir/log/server.log" ]; then
+      kept="$root/run/bench-logs/$(basename "$0" .sh)-$(basename "$dir")-$(date -u +%Y%m%dT%H%M%SZ).log"
+      mkdir -p "$root/run/bench-logs"
+      cp "$dir/log/server.log" "$kept" && echo "the server log of $(basename "$dir") is kept in ${kept#"$root"/}" >&2
+    fi
+    rm -rf "$dir"
+  done
+}
+
 # CPU ticks (user and system, 1/100 s) the process with this pid has used so far: the fields
 # after the closing parenthesis of its name, which may hold spaces.
 process_cpu_ticks() { # pid

@@ -33,7 +33,7 @@ settings=${SETTINGS:-profile}
 work=$(mktemp -d)
 
 build_if_needed
-trap 'stop_node "${node_pid:-}"; rm -rf "$work" "${root:?}/run/bench-profile"' EXIT
+trap 'status=$?; stop_node "${node_pid:-}"; remove_node_dirs "$status" "${root:?}/run/bench-profile"; rm -rf "$work"' EXIT
 rm -rf "${root:?}/run/bench-profile"
 # JBOSS_JAVA_SIZING is the one JVM option setting of standalone.conf that keeps its other defaults.
 start_node "$base" "$work/server.log" ERP_NODE=bench-profile ERP_PORT_OFFSET="$offset" \

@@ -25,7 +25,7 @@ work=$(mktemp -d)
 pids=()
 
 build_if_needed
-trap 'for pid in "${pids[@]}"; do stop_node "$pid"; done; rm -rf "$work" "${root:?}/run/bench-before" "$root/run/bench-after"' EXIT
+trap 'status=$?; for pid in "${pids[@]}"; do stop_node "$pid"; done; remove_node_dirs "$status" "${root:?}/run/bench-before" "$root/run/bench-after"; rm -rf "$work"' EXIT
 rm -rf "${root:?}/run/bench-before" "$root/run/bench-after"
 # The earlier EAR, deployed under the product's name (the session store's tables are named after
 # the deployment) into a node started without one.

@@ -29,9 +29,11 @@ work=$(mktemp -d)
 servers=()
 
 stop_all() {
+  local status=$?
   for pid in "${servers[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${servers[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "${root:?}/run/bench-store-database" "$root/run/bench-store-memory" "$work"
+  remove_node_dirs "$status" "${root:?}/run/bench-store-database" "$root/run/bench-store-memory"
+  rm -rf "$work"
 }
 trap stop_all EXIT
 rm -rf "${root:?}/run/bench-store-database" "$root/run/bench-store-memory"

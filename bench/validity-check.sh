@@ -36,7 +36,7 @@ work=$(mktemp -d)
 empty_pid=
 full_pid=
 
-trap 'stop_node "$empty_pid"; stop_node "$full_pid"; rm -rf "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full" "$work"' EXIT
+trap 'status=$?; stop_node "$empty_pid"; stop_node "$full_pid"; remove_node_dirs "$status" "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full"; rm -rf "$work"' EXIT
 rm -rf "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full"
 settings=(ERP_PASSWORD_ARGON2_MEMORY_KIB=64 ERP_PASSWORD_ARGON2_ITERATIONS=1 ERP_LOGIN_COOLDOWN_AFTER=1000000)
 # Both start at once: their boots overlap, each waited for in turn.
