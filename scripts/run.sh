@@ -35,8 +35,12 @@ if [ "${ERP_DB:-h2}" = "postgresql" ]; then
 fi
 
 offset="${ERP_PORT_OFFSET:-0}"
-# Alone in its cluster: discovery asks only this node's own JGroups port.
-export ERP_CLUSTER_HOSTS="${ERP_CLUSTER_HOSTS:-127.0.0.1[$((7600 + offset))]}"
+# Alone in its cluster: discovery asks only this node's own JGroups port, so waiting JGroups'
+# default 2 s for other members' answers only delays the start.
+if [ -z "${ERP_CLUSTER_HOSTS:-}" ]; then
+  export ERP_CLUSTER_HOSTS="127.0.0.1[$((7600 + offset))]"
+  export ERP_CLUSTER_JOIN_TIMEOUT_MS="${ERP_CLUSTER_JOIN_TIMEOUT_MS:-100}"
+fi
 
 echo "Starting $node on http://127.0.0.1:$((8080 + offset)) (logs: $base/log/server.log)"
 # standalone.sh forwards SIGINT/SIGTERM to the JVM and waits for it when run this way.
