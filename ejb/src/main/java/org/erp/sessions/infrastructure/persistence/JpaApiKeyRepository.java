@@ -21,7 +21,7 @@ public class JpaApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public void add(ApiKey key) {
-    em.persist(key);
+    AssignedIds.persistNew(em, key);
   }
 
   @Override

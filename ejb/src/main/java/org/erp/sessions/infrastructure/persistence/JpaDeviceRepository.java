@@ -26,7 +26,7 @@ public class JpaDeviceRepository implements DeviceRepository {
 
   @Override
   public void add(Device device) {
-    em.persist(device);
+    AssignedIds.persistNew(em, device);
   }
 
   @Override

@@ -58,7 +58,7 @@ public class JpaUserRepository implements UserRepository {
 
   @Override
   public void addCompany(Company company) {
-    em.persist(company);
+    AssignedIds.persistNew(em, company);
     em.flush();
   }
 }
