@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.erp.sessions.application.AuthenticationService;
+import org.erp.sessions.application.AuthenticationService.Authenticated;
 import org.erp.sessions.application.ContextService;
 import org.erp.sessions.application.DeviceRegistry.OpenedDevice;
 import org.erp.sessions.application.DeviceRegistry;
@@ -67,11 +68,11 @@ public class SessionService {
    */
   public ActiveSession signIn(
       SessionStorage storage, String login, String password, ClientInfo client) {
-    return start(storage, authenticate(login, password, client), client);
+    return start(storage, authenticate(login, password, client).user(), client);
   }
 
   /** Checks the credentials (with the cooldown); a refusal is audited and counted. */
-  public UserView authenticate(String login, String password, ClientInfo client) {
+  public Authenticated authenticate(String login, String password, ClientInfo client) {
     try {
       return authentication.authenticate(login, password, client.address());
     } catch (ErpException refused) {

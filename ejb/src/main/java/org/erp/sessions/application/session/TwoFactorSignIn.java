@@ -3,6 +3,7 @@ package org.erp.sessions.application.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import org.erp.sessions.application.AuthenticationService.Authenticated;
 import org.erp.sessions.application.TwoFactorService;
 import org.erp.sessions.application.UserDirectory;
 import org.erp.sessions.core.PendingSecondFactor;
@@ -39,8 +40,9 @@ public class TwoFactorSignIn {
   /** {@code trustedDeviceToken}: the browser's trusted-device cookie, null if none. */
   public Outcome signIn(
       SessionStorage storage, String login, String password, ClientInfo client, String trustedDeviceToken) {
-    UserView user = sessions.authenticate(login, password, client);
-    if (twoFactor.enabled(user.uid()) && !twoFactor.trusts(user.uid(), trustedDeviceToken)) {
+    Authenticated authenticated = sessions.authenticate(login, password, client);
+    UserView user = authenticated.user();
+    if (authenticated.secondFactorDue() && !twoFactor.trusts(user.uid(), trustedDeviceToken)) {
       return new Outcome(null, sessions.startPending(storage, user, login));
     }
     return new Outcome(sessions.start(storage, user, client), null);
