@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
  * the current one and the value is younger than the refresh age; {@link #lastKnown} also finds an
  * older one, up to the maximum age, for when it cannot be read again (the database is down).
  * Bounded: once full, values older than the refresh age are dropped, and while it stays full new
- * ones are not kept (those reads go to Hibernate's second-level cache, as before this memory).
+ * ones are not kept (those reads go to Hibernate: a user from its second-level cache, a device
+ * from the database).
  */
 final class StandingMemory<K, V> {
 

@@ -24,8 +24,9 @@ import org.jboss.logging.Logger;
  * <p>A version is a random token in {@code standing-versions}, a replicated cache of the server's
  * {@code web} container; no entry means "not changed lately". A change puts a new token when its
  * transaction has committed, before the changing call answers: a node that reads the new token
- * reads the database (or Hibernate's second-level cache, which the commit has invalidated) again,
- * so a revocation or a password change is seen on every node before the revoking call answers. A
+ * reads the database (for a user, Hibernate's second-level cache, which the commit has
+ * invalidated) again, so a revocation or a password change is seen on every node before the
+ * revoking call answers. A
  * node that read a value before the commit cached it under the token it saw before the value, the
  * old one, and drops it at its next read. Tokens live {@link #LIFESPAN}, and what a node keeps in
  * memory at most {@link #MAX_MEMORY_AGE}, less: when a token expires, nothing kept under the token

@@ -1,6 +1,5 @@
 package org.erp.sessions.domain.device;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,24 +11,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.erp.sessions.core.SessionExpiry;
-import org.hibernate.annotations.Cache;
-import org.hibernate.annotations.CacheConcurrencyStrategy;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One session of a user, as the user and administrators see it: where and with what it signed
  * in, when it was last active, and whether it has ended.
  *
- * <p>Every authenticated request reads its device to learn whether the session was revoked, so
- * the entity is in Hibernate's second-level cache, invalidated across the cluster when a row
- * changes: a revocation on one node is seen by the next request on any node, without a database
- * query per request. Updates write only the changed columns and carry no version, so a
- * recorded activity and a concurrent revocation never overwrite or fail each other.
+ * <p>Every authenticated request asks whether its device was ended; the answer comes from what
+ * {@code SessionValidity} keeps of the device's standing per node (versioned cluster-wide), not
+ * from here. The entity is not in Hibernate's second-level cache: what else reads a device (its
+ * activity once a minute, an end, a revocation, the device lists) goes to the database, and a
+ * cached region of one entry per session filled the heap of a node reading many sessions
+ * (bench/README.md, durable sessions). Updates write only the changed columns and carry no
+ * version, so a recorded activity and a concurrent revocation never overwrite or fail each other.
  */
 @Entity
 @Table(name = "erp_device")
-@Cacheable
-@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @NamedQuery(
     name = "Device.openOfUser",
     query =

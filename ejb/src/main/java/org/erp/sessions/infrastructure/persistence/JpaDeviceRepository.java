@@ -26,7 +26,7 @@ public class JpaDeviceRepository implements DeviceRepository {
 
   @Override
   public void add(Device device) {
-    AssignedIds.persistNew(em, device);
+    em.persist(device);
   }
 
   @Override
@@ -60,9 +60,8 @@ public class JpaDeviceRepository implements DeviceRepository {
 
   @Override
   public int endAllOpen(Instant now, EndReason reason) {
-    // A bulk update: Hibernate drops the devices' second-level cache region with it, and the
-    // entity listener does not see it, so it announces the change of every device itself: no node
-    // goes on seeing a cached device as open.
+    // A bulk update: the entity listener does not see it, so it announces the change of every
+    // device itself: no node goes on seeing a device it keeps as open.
     int ended =
         em.createNamedQuery("Device.endAllOpen")
             .setParameter("now", now)
