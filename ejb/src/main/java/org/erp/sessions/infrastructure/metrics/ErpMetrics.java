@@ -103,7 +103,7 @@ public class ErpMetrics {
   /** Registers the gauges and the view listener when the application starts, not at first use. */
   void start(@Observes Startup startup) {
     registry.gauge(
-        "erp.sessions", Tags.of("scope", "owned"), membership, m -> m.view().localSessions());
+        "erp.sessions", Tags.of("scope", "owned"), membership, ClusterMembership::recentLocalSessions);
     registry.gauge(
         "erp.sessions", Tags.of("scope", "signed_in"), this, ErpMetrics::signedInSessions);
     registry.gauge(
