@@ -71,8 +71,8 @@ public class JfrBreakdown {
    * counted once, where it is innermost.
    */
   private static final String[][] STEPS = {
-    {"org.erp.sessions.application.SessionValidity.check", "the validity check: user and device (Hibernate's second-level cache)"},
-    {"org.erp.sessions.application.SessionValidity.companies", "the company names of the answer (Hibernate's second-level cache)"},
+    {"org.erp.sessions.application.SessionValidity.check", "the validity check: user and device (kept per node, else read through Hibernate)"},
+    {"org.erp.sessions.application.SessionValidity.companies", "the company names of the answer (kept per node, else read through Hibernate)"},
     {"org.wildfly.elytron.web.undertow.server.servlet.ServletSecurityContextImpl.authenticate", "authentication around the check (the service's module, Elytron, CDI)"},
     {"org.jboss.resteasy.core.SynchronousDispatcher.writeResponse", "the answer written as JSON (RESTEasy, JSON-B, response filters)"},
     {"org.jboss.resteasy.core.ResourceMethodInvoker.invoke", "the resource method with its request filters (RESTEasy)"},

@@ -35,7 +35,8 @@ import org.erp.sessions.infrastructure.StandingVersions;
  * revocation or a password change is never missed. A kept value is read again after a few
  * minutes; while the database cannot be read, the last one read serves as long as its version
  * holds (up to {@link StandingVersions#MAX_MEMORY_AGE}). Beyond {@link #MEMORY_CAPACITY}, a user
- * is read through Hibernate's second-level cache and a device from the database. Companies never change once created: their names are kept as they were first read.
+ * is read through Hibernate's second-level cache and a device from the database. Companies never
+ * change once created: their names are kept as they were first read.
  * The device's activity is written by {@link DeviceRegistry#recordActivity}.
  */
 @ApplicationScoped

@@ -26,9 +26,8 @@ import org.jboss.logging.Logger;
  * transaction has committed, before the changing call answers: a node that reads the new token
  * reads the database (for a user, Hibernate's second-level cache, which the commit has
  * invalidated) again, so a revocation or a password change is seen on every node before the
- * revoking call answers. A
- * node that read a value before the commit cached it under the token it saw before the value, the
- * old one, and drops it at its next read. Tokens live {@link #LIFESPAN}, and what a node keeps in
+ * revoking call answers. A node that read a value before the commit cached it under the token it
+ * saw before the value, the old one, and drops it at its next read. Tokens live {@link #LIFESPAN}, and what a node keeps in
  * memory at most {@link #MAX_MEMORY_AGE}, less: when a token expires, nothing kept under the token
  * before it is still in any node's memory. A node reads a value again after {@link
  * #REFRESH_AGE} (a change made around the service, in the database, shows then); it goes on
