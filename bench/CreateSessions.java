@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  * PREFIX1..PREFIX{USERS}, all with PASSWORD, on THREADS threads. The cookies are thrown away, or
  * appended to COOKIE_FILE ("name=value", one per line) for ReadSessions.java. With DATA_BYTES,
  * each session also stores a custom-data value of that many bytes (a JSON string) under the key
- * "bench" right after its login, as a wizard would (ReadSessions.java reads it back).
+ * "bench" right after its login, as a wizard would (ReadSessions.java reads it back). Every
+ * minute it tells stderr how far it got and the last minute's rate (a long run shows whether
+ * logins slow down as sessions pile up).
  *
  * <p>java bench/CreateSessions.java BASE_URL COUNT USERS PREFIX PASSWORD [THREADS [COOKIE_FILE
  * [DATA_BYTES]]]
@@ -49,6 +52,25 @@ public class CreateSessions {
     AtomicInteger failed = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
+    ScheduledExecutorService progress =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    int[] lastDone = {0};
+    progress.scheduleAtFixedRate(
+        () -> {
+          int done = Math.min(count, Math.max(0, next.get() - threads));
+          System.err.printf(
+              "progress: %d of %d logins done at %.0f s, %d/s over the last minute%n",
+              done, count, (System.nanoTime() - start) / 1e9, (done - lastDone[0]) / 60);
+          lastDone[0] = done;
+        },
+        60,
+        60,
+        TimeUnit.SECONDS);
     for (int t = 0; t < threads; t++) {
       pool.submit(
           () -> {
@@ -103,6 +125,7 @@ public class CreateSessions {
     }
     pool.shutdown();
     pool.awaitTermination(2, TimeUnit.HOURS);
+    progress.shutdownNow();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (cookieFile != null) {
       Files.write(cookieFile, cookies, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
