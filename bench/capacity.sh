@@ -12,7 +12,7 @@
 # Targets: ≤ 2 KiB per session per copy, and 0 sessions lost. Writes bench/results/capacity.md and,
 # with gnuplot, capacity.png (bytes per session and login rate per step); stops the cluster.
 #   bench/capacity.sh                               # ~15 min
-#   bench/capacity.sh 1000000                       # a million: 1 h 29 min on 2026-12-05 (58 min of logins, 21 of reads; bench/README)
+#   bench/capacity.sh 1000000                       # a million: 1 h 18 min on 2026-12-07 (58 min of logins, 17 of reads; bench/README)
 #   STEPS="500 1000" bench/capacity.sh              # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
