@@ -50,6 +50,7 @@ public class CreateSessions {
             .build();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
     ScheduledExecutorService progress =
@@ -62,11 +63,11 @@ public class CreateSessions {
     int[] lastDone = {0};
     progress.scheduleAtFixedRate(
         () -> {
-          int done = Math.min(count, Math.max(0, next.get() - threads));
+          int now = done.get();
           System.err.printf(
               "progress: %d of %d logins done at %.0f s, %d/s over the last minute%n",
-              done, count, (System.nanoTime() - start) / 1e9, (done - lastDone[0]) / 60);
-          lastDone[0] = done;
+              now, count, (System.nanoTime() - start) / 1e9, (now - lastDone[0]) / 60);
+          lastDone[0] = now;
         },
         60,
         60,
@@ -74,7 +75,8 @@ public class CreateSessions {
     for (int t = 0; t < threads; t++) {
       pool.submit(
           () -> {
-            for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+            // done counts in the update, so that a failed login (continue) counts as done too.
+            for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement(), done.incrementAndGet()) {
               String body =
                   "{\"login\":\"" + prefix + (n % users + 1) + "\",\"password\":\"" + password + "\"}";
               try {
