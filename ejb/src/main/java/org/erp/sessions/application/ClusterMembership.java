@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -31,8 +30,8 @@ import org.wildfly.clustering.server.Registration;
  * cache that builds the set of their ids): with 320,000 sessions, counting every 10 s for
  * NodeStatsReporter took about a third of a node's CPU samples while it signed sessions in
  * (bench/README.md). What runs on its own (the reporter, the metrics gauge) takes {@link
- * #recentLocalSessions}, counted again only when {@link #countDue}; an administrator's request
- * counts now ({@link #view}).
+ * #recentLocalSessions}, counted again only when {@link RecentCount#countDue}; an
+ * administrator's request counts now ({@link #view}).
  */
 @ApplicationScoped
 public class ClusterMembership {
@@ -52,22 +51,9 @@ public class ClusterMembership {
 
   private volatile boolean changed;
 
-  /**
-   * A count is redone once it is older than this many times what it took, so that counting takes
-   * at most about 2 % of one thread: a few milliseconds' count on a small node is redone every
-   * time (the reporter's 10 s), one of 10 s on a node with a million sessions every 8 minutes.
-   */
-  static final int COUNT_AGE_PER_COUNT_TIME = 50;
-
-  /** Scrapes and reports closer than this share one count, however cheap. */
-  static final Duration COUNT_MIN_AGE = Duration.ofSeconds(5);
-
-  /** Held while counting; a caller that finds it taken gets the last count without waiting. */
-  private final ReentrantLock counting = new ReentrantLock();
-
-  private volatile long countedSessions;
-  private long countedAtNanos; // under counting
-  private long countTookNanos = -1; // under counting; never counted
+  /** This node's sessions, as last counted. */
+  private final RecentCount recentSessions =
+      new RecentCount(ClusterMembership::localSessions, System::nanoTime);
 
   private Registration watching;
 
@@ -121,38 +107,12 @@ public class ClusterMembership {
   }
 
   /**
-   * This node's sessions as last counted, counted again first when {@link #countDue}; while
-   * another thread counts, the last count at once (a metrics scrape does not wait seconds).
+   * This node's sessions as last counted, counted again first when {@link RecentCount#countDue};
+   * while another thread counts, the last count at once (a metrics scrape does not wait seconds),
+   * except before the first count has finished.
    */
   public long recentLocalSessions() {
-    if (counting.tryLock()) {
-      try {
-        long now = System.nanoTime();
-        if (countDue(countTookNanos, now - countedAtNanos)) {
-          countedSessions = localSessions();
-          countTookNanos = System.nanoTime() - now;
-          countedAtNanos = now;
-        }
-      } finally {
-        counting.unlock();
-      }
-    }
-    return countedSessions;
-  }
-
-  /**
-   * Whether a count that took {@code tookNanos} (negative: none yet) and is {@code ageNanos} old
-   * is to be redone.
-   */
-  static boolean countDue(long tookNanos, long ageNanos) {
-    if (tookNanos < 0) {
-      return true;
-    }
-    long minAge = COUNT_MIN_AGE.toNanos();
-    long costAge = tookNanos > Long.MAX_VALUE / COUNT_AGE_PER_COUNT_TIME
-        ? Long.MAX_VALUE
-        : tookNanos * COUNT_AGE_PER_COUNT_TIME;
-    return ageNanos >= Math.max(minAge, costAge);
+    return recentSessions.get();
   }
 
   /** The names of the cluster's members, this node's included. */
