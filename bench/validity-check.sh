@@ -10,9 +10,10 @@
 #   full-log-many  sessions of the user with the 10,000 devices, on :8280
 # The check reads the user and the device from each node's memory, so the log's size should not
 # show. After the seeding both nodes start again (RESTART=0: not), so that neither JVM's past
-# differs but for the data. Warm-up rounds of WARM_DURATION (10s) per side until each side agrees with its
-# previous round within 5 % (at most MAX_WARMUP, 20), then ROUNDS (5) rounds of DURATION (20s),
-# the sides interleaved; the figure is the median of the rounds' ratios full-log / empty-log.
+# differs but for the data. Warm-up rounds of WARM_DURATION (10s) per side until each side
+# agrees with its previous round within 5 % (at most MAX_WARMUP, 20), then ROUNDS (5) rounds of
+# DURATION (20s), the sides interleaved; the figure is the median of the rounds' ratios full-log /
+# empty-log.
 # (The sides used to run one after the other on one node, the empty log first since the log only
 # grows: on 2026-12-05 the empty log was measured on a JVM still warming, 2,031 req/s against
 # 4,365 with the full log a few minutes later, a "ratio" of 2.15 that said nothing.)
