@@ -41,13 +41,16 @@ full_pid=
 trap 'status=$?; stop_node "$empty_pid"; stop_node "$full_pid"; remove_node_dirs "$status" "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full"; rm -rf "$work"' EXIT
 rm -rf "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full"
 settings=(ERP_PASSWORD_ARGON2_MEMORY_KIB=64 ERP_PASSWORD_ARGON2_ITERATIONS=1 ERP_LOGIN_COOLDOWN_AFTER=1000000)
-# Both start at once: their boots overlap, each waited for in turn.
-env "${settings[@]}" ERP_NODE=bench-validity-empty "$root/scripts/run.sh" > /dev/null 2>&1 &
-empty_pid=$!
-env "${settings[@]}" ERP_NODE=bench-validity-full ERP_PORT_OFFSET=200 "$root/scripts/run.sh" > /dev/null 2>&1 &
-full_pid=$!
-await_health "$empty_base" "$empty_pid"
-await_health "$full_base" "$full_pid"
+# Starts both nodes at once (their boots overlap), each waited for in turn; their data stays.
+start_both() {
+  env "${settings[@]}" ERP_NODE=bench-validity-empty "$root/scripts/run.sh" > /dev/null 2>&1 &
+  empty_pid=$!
+  env "${settings[@]}" ERP_NODE=bench-validity-full ERP_PORT_OFFSET=200 "$root/scripts/run.sh" > /dev/null 2>&1 &
+  full_pid=$!
+  await_health "$empty_base" "$empty_pid"
+  await_health "$full_base" "$full_pid"
+}
+start_both
 
 # The full log: a user created by the admin, signed in LOGINS times (those sessions are left
 # to idle), REVOKED of its devices revoked.
@@ -66,17 +69,12 @@ curl -sf -H "Cookie: $revoker" "$full_base/api/session/devices" \
 # Both nodes start again before anything is measured, so that both JVMs come to the measured
 # reads with the same history (a boot, a few sign-ins, then reads): the full-log node's 10,000
 # sign-ins and 1,000 revocations otherwise stay in its JIT's profiles and its heap, and cost its
-# reads a tenth (bench/README.md), which is the node's past, not the log's size. RESTART=0 measures
-# the nodes as seeded. Their data stays (run/NODE/data): the log, and the sessions stored there.
+# reads a tenth (bench/README.md), which is the node's past, not the log's size. RESTART=0
+# measures the nodes as seeded. Their data stays (run/NODE/data): the log, and the sessions stored there.
 if [ "${RESTART:-1}" = 1 ]; then
   stop_node "$empty_pid"
   stop_node "$full_pid"
-  env "${settings[@]}" ERP_NODE=bench-validity-empty "$root/scripts/run.sh" > /dev/null 2>&1 &
-  empty_pid=$!
-  env "${settings[@]}" ERP_NODE=bench-validity-full ERP_PORT_OFFSET=200 "$root/scripts/run.sh" > /dev/null 2>&1 &
-  full_pid=$!
-  await_health "$empty_base" "$empty_pid"
-  await_health "$full_base" "$full_pid"
+  start_both
 fi
 
 # The log after seeding (and the restart: its sessions are stored, the revoker's with them):
