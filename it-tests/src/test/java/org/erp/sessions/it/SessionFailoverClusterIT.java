@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -223,6 +224,51 @@ class SessionFailoverClusterIT {
     awaitBothMembers(URL1, NODE1);
     crash(NODE2);
     assertIntact(client.at(URL1));
+  }
+
+  @Test
+  void theSessionStateIsReplicatedAndStoredAsBareFieldsAndReadOnTheOtherNode() throws Exception {
+    String login = newUser(URL1, "externalized");
+    ApiClient client = new ApiClient().at(URL1);
+    client.signIn(login, "cluster password");
+    client.put("/api/session/companies", "{\"allowed_company_ids\":[2,1]}").expect(200);
+
+    // Read on node 2 from node 1's copy: the state crossed the cluster in its externalized form.
+    ApiClient.Response read = client.at(URL2).get("/api/session").expect(200);
+    assertTrue(read.body().contains("\"allowed_company_ids\":[2,1]"), read.body());
+    // The stored row that holds the state (it holds the CSRF token) names neither its class nor
+    // its fields: SessionStateExternalizer wrote it, through the ServiceLoader entry the session
+    // manager's JBoss Marshalling reads from the EAR (lib/erp-session-core.jar).
+    byte[] row = new byte[0];
+    Instant storedBy = Instant.now().plus(Duration.ofSeconds(30));
+    while (row.length == 0 && Instant.now().isBefore(storedBy)) {
+      row = storedRowHolding(client.sessionId(), client.csrfToken());
+      ApiTestBase.sleep(200);
+    }
+    String stored = new String(row, StandardCharsets.ISO_8859_1);
+    assertTrue(stored.contains(client.csrfToken()), "no stored row holds the session's state");
+    assertFalse(stored.contains("SessionState"), "the state's class is described in the store");
+    assertFalse(stored.contains("securityStamp"), "the state's fields are described in the store");
+  }
+
+  /** The stored row of the session with this cookie value that holds {@code text}, or none. */
+  private static byte[] storedRowHolding(String cookie, String text) throws java.sql.SQLException {
+    String id = cookie.contains(".") ? cookie.substring(0, cookie.indexOf('.')) : cookie;
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:9124/erp", "sa", "sa");
+        var rows =
+            db.prepareStatement("SELECT data FROM \"erp_session_erp_session_ear\" WHERE id LIKE ?")) {
+      rows.setString(1, "%" + id);
+      try (var found = rows.executeQuery()) {
+        while (found.next()) {
+          byte[] data = found.getBytes(1);
+          if (new String(data, StandardCharsets.ISO_8859_1).contains(text)) {
+            return data;
+          }
+        }
+      }
+    }
+    return new byte[0];
   }
 
   @Test

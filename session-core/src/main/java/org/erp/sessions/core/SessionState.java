@@ -19,15 +19,18 @@ import org.wildfly.clustering.web.annotation.Immutable;
  *
  * <p>Immutable: a change (a company switch, a new stamp) stores a new value with {@code
  * setAttribute}, and the session manager replicates it then, never on a mere read. Replicated
- * with ProtoStream (the marshaller generated from the {@code @ProtoField}s, see {@link
- * SessionSchema}), not Java serialization.
+ * and stored by the session manager's JBoss Marshalling through {@link
+ * SessionStateExternalizer} (the fields as bare values); the ProtoStream marshaller generated
+ * from the {@code @ProtoField}s ({@link SessionSchema}) is kept for the way back to ProtoStream.
  *
  * <p>Stored: the session store keeps sessions across restarts and upgrades, so a session written
  * by an earlier version must be read by this one (SessionSchemaVersionsTest reads version 1's).
- * The rules, for both formats:
+ * The rules, for every format:
  *
  * <ul>
- *   <li>JBoss Marshalling (what the server stores today; Java serialization's rules): {@code
+ *   <li>SessionStateExternalizer (what the server writes since 2026-12-07): its format number
+ *       goes up with each new field, written last, and every earlier format is still read.
+ *   <li>Java serialization's form (what the server wrote before, read still): {@code
  *       serialVersionUID} stays 1; a field is never removed, renamed or retyped; a new field is
  *       absent from older sessions, so {@link #readResolve} gives it the default that means what
  *       an older session meant without it.
@@ -207,9 +210,24 @@ public final class SessionState implements Serializable {
     return deviceId;
   }
 
+  /** A state read back by {@link SessionStateExternalizer}, through the constructor's checks. */
+  static SessionState restore(
+      int uid,
+      List<Integer> activeCompanyIds,
+      String securityStamp,
+      Instant createdAt,
+      Instant absoluteExpiresAt,
+      Duration idleTimeout,
+      String csrfToken,
+      String deviceId) {
+    return new SessionState(
+        uid, activeCompanyIds, securityStamp, createdAt, absoluteExpiresAt, idleTimeout, csrfToken,
+        deviceId);
+  }
+
   /**
-   * A stored state becomes a value only through the constructor's checks; the place where a field
-   * added after version 1 gets its default for older sessions.
+   * A state stored in Java serialization's form becomes a value only through the constructor's
+   * checks; the place where a field added after version 1 gets its default for older sessions.
    */
   @Serial
   private Object readResolve() {

@@ -2,7 +2,6 @@ package org.erp.sessions.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +13,18 @@ import java.util.ServiceLoader;
 import org.infinispan.protostream.ProtobufUtil;
 import org.infinispan.protostream.SerializationContext;
 import org.infinispan.protostream.SerializationContextInitializer;
-import org.jboss.marshalling.Marshalling;
-import org.jboss.marshalling.MarshallingConfiguration;
-import org.jboss.marshalling.Unmarshaller;
-import org.jboss.marshalling.river.RiverMarshallerFactory;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sessions stored by an earlier version are read by the current code: an upgrade signs nobody
- * out. The fixtures in {@code schema/} hold session values as version 1 of the service wrote them
- * (2026-12-02), in the format the session store keeps (JBoss Marshalling River, the server's
- * library and version) and in the ProtoStream schema kept for the way back (SessionSchema). They
- * are never regenerated: a change to the session values adds the next version's fixtures and keeps
- * these, and the evolution rules in SessionState make these tests keep passing.
+ * out. The fixtures in {@code schema/} hold session values as earlier versions of the service
+ * wrote them, in the format the session store keeps (JBoss Marshalling River, the server's
+ * library and version, read here with the server's configuration and this project's
+ * externalizers registered) and in the ProtoStream schema kept for the way back (SessionSchema):
+ * version 1 (2026-12-02, Java serialization's form) and version 2 (2026-12-07,
+ * SessionStateExternalizer's format 1). They are never regenerated: a change to the session values
+ * adds the next version's fixtures and keeps these, and the evolution rules in SessionState make
+ * these tests keep passing.
  */
 class SessionSchemaVersionsTest {
 
@@ -34,7 +32,12 @@ class SessionSchemaVersionsTest {
 
   @Test
   void aSessionStateStoredByVersion1IsReadWithEveryField() throws Exception {
-    assertVersion1State((SessionState) river("session-state-v1.river.hex"));
+    assertState((SessionState) river("session-state-v1.river.hex"), "csrf-token-of-version-1");
+  }
+
+  @Test
+  void aSessionStateStoredByVersion2ThroughItsExternalizerIsReadWithEveryField() throws Exception {
+    assertState((SessionState) river("session-state-v2.river.hex"), "csrf-token-of-version-2");
   }
 
   @Test
@@ -52,27 +55,24 @@ class SessionSchemaVersionsTest {
         ServiceLoader.load(SerializationContextInitializer.class)) {
       initializer.register(context);
     }
-    assertVersion1State(ProtobufUtil.fromWrappedByteArray(context, fixture("session-state-v1.protostream.hex")));
+    assertState(
+        ProtobufUtil.fromWrappedByteArray(context, fixture("session-state-v1.protostream.hex")),
+        "csrf-token-of-version-1");
   }
 
-  private static void assertVersion1State(SessionState state) {
+  private static void assertState(SessionState state, String csrfToken) {
     assertEquals(7, state.uid());
     assertEquals(List.of(3, 1), state.activeCompanyIds());
     assertEquals("stamp-123", state.securityStamp());
     assertEquals(CREATED, state.createdAt());
     assertEquals(CREATED.plus(Duration.ofHours(12)), state.absoluteExpiresAt());
     assertEquals(Duration.ofMinutes(30), state.idleTimeout());
-    assertEquals("csrf-token-of-version-1", state.csrfToken());
+    assertEquals(csrfToken, state.csrfToken());
     assertEquals("device-abc", state.deviceId());
   }
 
   private static Object river(String name) throws Exception {
-    Unmarshaller unmarshaller =
-        new RiverMarshallerFactory().createUnmarshaller(new MarshallingConfiguration());
-    unmarshaller.start(Marshalling.createByteInput(new ByteArrayInputStream(fixture(name))));
-    Object value = unmarshaller.readObject();
-    unmarshaller.finish();
-    return value;
+    return ServerSessionMarshalling.asDeployed().read(fixture(name));
   }
 
   private static byte[] fixture(String name) throws IOException {
