@@ -253,19 +253,9 @@ class SessionFailoverClusterIT {
 
   /** The stored row of the session with this cookie value that holds {@code text}, or none. */
   private static byte[] storedRowHolding(String cookie, String text) throws java.sql.SQLException {
-    String id = cookie.contains(".") ? cookie.substring(0, cookie.indexOf('.')) : cookie;
-    try (java.sql.Connection db =
-            java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:9124/erp", "sa", "sa");
-        var rows =
-            db.prepareStatement("SELECT data FROM \"erp_session_erp_session_ear\" WHERE id LIKE ?")) {
-      rows.setString(1, "%" + id);
-      try (var found = rows.executeQuery()) {
-        while (found.next()) {
-          byte[] data = found.getBytes(1);
-          if (new String(data, StandardCharsets.ISO_8859_1).contains(text)) {
-            return data;
-          }
-        }
+    for (byte[] row : storedSessionData(cookie)) {
+      if (new String(row, StandardCharsets.ISO_8859_1).contains(text)) {
+        return row;
       }
     }
     return new byte[0];
@@ -732,18 +722,26 @@ class SessionFailoverClusterIT {
 
   /** Rows of the session store that hold the session with this cookie value (route or not). */
   private static int storedSessionRows(String cookie) throws java.sql.SQLException {
+    return storedSessionData(cookie).size();
+  }
+
+  /** The stored data of each row that holds the session with this cookie value. */
+  private static List<byte[]> storedSessionData(String cookie) throws java.sql.SQLException {
     String id = cookie.contains(".") ? cookie.substring(0, cookie.indexOf('.')) : cookie;
+    List<byte[]> data = new ArrayList<>();
     try (java.sql.Connection db =
             java.sql.DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:9124/erp", "sa", "sa");
-        var count =
-            db.prepareStatement("SELECT COUNT(*) FROM \"erp_session_erp_session_ear\" WHERE id LIKE ?")) {
+        var select =
+            db.prepareStatement("SELECT data FROM \"erp_session_erp_session_ear\" WHERE id LIKE ?")) {
       // WildFly names a session's rows by the entry's kind (a hexadecimal index) and the id.
-      count.setString(1, "%" + id);
-      try (var rows = count.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
+      select.setString(1, "%" + id);
+      try (var rows = select.executeQuery()) {
+        while (rows.next()) {
+          data.add(rows.getBytes(1));
+        }
       }
     }
+    return data;
   }
 
   @Test

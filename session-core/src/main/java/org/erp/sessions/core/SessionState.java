@@ -51,7 +51,8 @@ public final class SessionState implements Serializable {
   private final String csrfToken;
   private final String deviceId;
 
-  private SessionState(
+  /** Every value is built here, with its checks: also one read back by SessionStateExternalizer. */
+  SessionState(
       int uid,
       List<Integer> activeCompanyIds,
       String securityStamp,
@@ -208,21 +209,6 @@ public final class SessionState implements Serializable {
   /** The opaque handle that names this session to its user and to admins; never the session id. */
   public String deviceId() {
     return deviceId;
-  }
-
-  /** A state read back by {@link SessionStateExternalizer}, through the constructor's checks. */
-  static SessionState restore(
-      int uid,
-      List<Integer> activeCompanyIds,
-      String securityStamp,
-      Instant createdAt,
-      Instant absoluteExpiresAt,
-      Duration idleTimeout,
-      String csrfToken,
-      String deviceId) {
-    return new SessionState(
-        uid, activeCompanyIds, securityStamp, createdAt, absoluteExpiresAt, idleTimeout, csrfToken,
-        deviceId);
   }
 
   /**

@@ -75,7 +75,7 @@ public final class SessionStateExternalizer implements Externalizer<SessionState
     Duration idleTimeout = Duration.ofSeconds(input.readLong(), input.readInt());
     String csrfToken = input.readUTF();
     String deviceId = input.readUTF();
-    return SessionState.restore(
+    return new SessionState(
         uid, companies, securityStamp, createdAt, absoluteExpiresAt, idleTimeout, csrfToken,
         deviceId);
   }
