@@ -24,7 +24,8 @@ import org.wildfly.clustering.web.annotation.Immutable;
  * from the {@code @ProtoField}s ({@link SessionSchema}) is kept for the way back to ProtoStream.
  *
  * <p>Stored: the session store keeps sessions across restarts and upgrades, so a session written
- * by an earlier version must be read by this one (SessionSchemaVersionsTest reads version 1's).
+ * by an earlier version must be read by this one (SessionSchemaVersionsTest reads versions 1's and
+ * 2's).
  * The rules, for every format:
  *
  * <ul>
