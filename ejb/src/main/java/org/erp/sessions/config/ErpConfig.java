@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.erp.sessions.domain.password.PasswordHasher;
@@ -19,8 +20,9 @@ import org.erp.sessions.domain.password.PasswordHasher;
  * <p>Values come from MicroProfile Config, so each can be set as a system property or as an
  * environment variable ({@code erp.session.idle-timeout} = {@code ERP_SESSION_IDLE_TIMEOUT}).
  * They are read when used, not cached: a system property changed at run time (for example through
- * the management API) applies to the next login or request, without a redeployment (the one read
- * by every request, {@link #deviceActivityResolution}, within a second). Values that are captured
+ * the management API) applies to the next login or request, without a redeployment (the ones read
+ * by every request, {@link #deviceActivityResolution}, {@link #languages} and {@link
+ * #rotationInterval}, within a second). Values that are captured
  * per session (timeouts) apply to sessions created after the change.
  *
  * <p>Durations and the limit policy are converted by MicroProfile Config, with the converters this
@@ -88,14 +90,36 @@ public class ErpConfig {
   private static final String SERVER_VERSION = loadServerVersion();
 
   /**
-   * How long a setting that every request reads is used before it is read again: parsing it per
-   * request was 1 % of a session read's CPU (bench/README.md, the profile).
+   * How long a setting that every request reads is used before it is read again: parsing them per
+   * request was about 3 % of a session read's CPU (bench/README.md, the profile).
    */
   private static final long PER_REQUEST_REREAD_NANOS = 1_000_000_000L;
 
-  private record Parsed<T>(T value, long parsedAtNanos) {}
+  private final Reread<Duration> activityResolution = new Reread<>(this::parseDeviceActivityResolution);
+  private final Reread<List<String>> languages = new Reread<>(this::parseLanguages);
+  private final Reread<Duration> rotationInterval = new Reread<>(this::parseRotationInterval);
 
-  private volatile Parsed<Duration> activityResolution;
+  /** A setting read by every request: parsed again at most once a second. */
+  private static final class Reread<T> {
+    private record Parsed<T>(T value, long parsedAtNanos) {}
+
+    private final Supplier<T> parse;
+    private volatile Parsed<T> last;
+
+    Reread(Supplier<T> parse) {
+      this.parse = parse;
+    }
+
+    T get() {
+      Parsed<T> parsed = last;
+      long now = System.nanoTime();
+      if (parsed == null || now - parsed.parsedAtNanos() > PER_REQUEST_REREAD_NANOS) {
+        parsed = new Parsed<>(parse.get(), now);
+        last = parsed;
+      }
+      return parsed.value();
+    }
+  }
 
   /**
    * This module's configuration, whichever module calls: it is the one that sees our converters.
@@ -223,7 +247,12 @@ public class ErpConfig {
     return bool(ARGON2_NATIVE, true);
   }
 
+  /** The languages a user may choose, the first being a new user's default. */
   public List<String> languages() {
+    return languages.get();
+  }
+
+  private List<String> parseLanguages() {
     return Arrays.stream(string(LANGUAGES, "en_US,fr_FR,de_DE,nl_BE,es_ES").split(","))
         .map(String::trim)
         .filter(lang -> !lang.isEmpty())
@@ -251,13 +280,7 @@ public class ErpConfig {
    * session store reads it too, when its cache starts (session-store's AccessTimeResolution).
    */
   public Duration deviceActivityResolution() {
-    Parsed<Duration> parsed = activityResolution;
-    long now = System.nanoTime();
-    if (parsed == null || now - parsed.parsedAtNanos() > PER_REQUEST_REREAD_NANOS) {
-      parsed = new Parsed<>(parseDeviceActivityResolution(), now);
-      activityResolution = parsed;
-    }
-    return parsed.value();
+    return activityResolution.get();
   }
 
   private Duration parseDeviceActivityResolution() {
@@ -334,6 +357,10 @@ public class ErpConfig {
 
   /** How long a session id is used before its next request replaces it (ASVS V3.3). */
   public Duration rotationInterval() {
+    return rotationInterval.get();
+  }
+
+  private Duration parseRotationInterval() {
     return positiveDuration(ROTATION_INTERVAL, Duration.ofHours(3));
   }
 
@@ -368,7 +395,7 @@ public class ErpConfig {
     passwordMaxConcurrent();
     passwordTurnWait();
     argon2Native();
-    if (languages().isEmpty()) {
+    if (parseLanguages().isEmpty()) {
       throw invalid(LANGUAGES, "", "at least one language");
     }
     dbName();
@@ -381,7 +408,7 @@ public class ErpConfig {
     totpEncryptionKey();
     totpPendingTimeout();
     totpTrustedDeviceLifetime();
-    rotationInterval();
+    parseRotationInterval();
     rotationGrace();
   }
 

@@ -168,11 +168,30 @@ class ErpConfigTest {
     assertEquals(Duration.ofHours(3), config.rotationInterval());
     assertEquals(Duration.ofMinutes(2), config.rotationGrace());
     setting(ErpConfig.ROTATION_INTERVAL, "PT2S");
-    assertEquals(Duration.ofSeconds(2), config.rotationInterval());
+    assertEquals(Duration.ofSeconds(2), new ErpConfig().rotationInterval());
     setting(ErpConfig.ROTATION_GRACE, "PT0S");
     refused(
         "Configuration erp.session.rotation-grace = 'PT0S' is invalid: expected a positive"
             + " ISO-8601 duration such as PT30M.",
         config::validate);
+  }
+
+  /**
+   * The settings every request reads (the languages, the rotation interval, the device activity's
+   * resolution) are parsed at most once a second, not per request; a change still applies, within
+   * that second.
+   */
+  @Test
+  void theSettingsEveryRequestReadsApplyWithinASecondOfAChange() throws InterruptedException {
+    assertEquals(List.of("en_US", "fr_FR", "de_DE", "nl_BE", "es_ES"), config.languages());
+    assertEquals(Duration.ofHours(3), config.rotationInterval());
+    assertEquals(Duration.ofMinutes(1), config.deviceActivityResolution());
+    setting(ErpConfig.LANGUAGES, " de_DE , en_US ,");
+    setting(ErpConfig.ROTATION_INTERVAL, "PT2S");
+    setting(ErpConfig.DEVICE_ACTIVITY_RESOLUTION, "PT5S");
+    Thread.sleep(1_100);
+    assertEquals(List.of("de_DE", "en_US"), config.languages());
+    assertEquals(Duration.ofSeconds(2), config.rotationInterval());
+    assertEquals(Duration.ofSeconds(5), config.deviceActivityResolution());
   }
 }
