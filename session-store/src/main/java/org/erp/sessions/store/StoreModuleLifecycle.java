@@ -13,6 +13,7 @@ import org.infinispan.distribution.ch.KeyPartitioner;
 import org.infinispan.factories.ComponentRegistry;
 import org.infinispan.interceptors.AsyncInterceptorChain;
 import org.infinispan.interceptors.impl.CallInterceptor;
+import org.infinispan.interceptors.locking.PessimisticLockingInterceptor;
 import org.infinispan.lifecycle.ModuleLifecycle;
 import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvictableDataContainer;
 
@@ -21,6 +22,9 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
  * the container's modules; Infinispan finds it through {@link StoreModule}):
  *
  * <ul>
+ *   <li>to a cache with pessimistic locks (the session caches, in WildFly's batches): {@link
+ *       ExpiryWaitsForLock}, so that WildFly's expiration of a session waits for a request to let
+ *       go of it;
  *   <li>to a cache whose store does not passivate (with {@code erp.session.persistence=database},
  *       the shared store on the application's database): {@link
  *       AccessTimeWriteCoalescing}, so that reading a session does not write it to the database
@@ -43,13 +47,15 @@ public final class StoreModuleLifecycle implements ModuleLifecycle {
 
   @Override
   public void cacheStarting(ComponentRegistry registry, Configuration configuration, String cacheName) {
+    AsyncInterceptorChain chain = registry.getComponent(AsyncInterceptorChain.class);
+    // Before the lock is taken; caches that lock no reads have no such interceptor.
+    chain.addInterceptorBefore(new ExpiryWaitsForLock(), PessimisticLockingInterceptor.class);
     var persistence = configuration.persistence();
     if (persistence.stores().isEmpty() || persistence.passivation()) {
       return;
     }
     AccessTimeWriteCoalescing coalescing =
         new AccessTimeWriteCoalescing(new AccessTimeWritePolicy(AccessTimeResolution.current()));
-    AsyncInterceptorChain chain = registry.getComponent(AsyncInterceptorChain.class);
     if (chain.addInterceptorBefore(coalescing, CallInterceptor.class)) {
       coalescings.put(cacheName, coalescing);
     }
