@@ -177,17 +177,17 @@ public class DeviceRegistry {
 
   /**
    * Marks ended at most {@code batch} of the sessions that expired without anyone noticing: their
-   * node died, or nobody came back. Returns how many; call again (in a transaction of its own)
-   * while it returns {@code batch}: a crashed node's sessions may be far more than one
-   * transaction should hold.
+   * node died, or nobody came back. Returns their devices' ids; call again (in a transaction of
+   * its own) while it returns {@code batch} of them: a crashed node's sessions may be far more
+   * than one transaction should hold.
    */
-  public int endExpired(int batch) {
+  public List<String> endExpired(int batch) {
     Instant now = clock.instant();
     List<Device> expired =
         repository.openButExpired(
             now, SessionExpiry.idleDeadlinesEndedBy(now, config.deviceActivityResolution()), batch);
     expired.forEach(device -> close(device, now, EndReason.EXPIRED));
-    return expired.size();
+    return expired.stream().map(Device::id).toList();
   }
 
   /**

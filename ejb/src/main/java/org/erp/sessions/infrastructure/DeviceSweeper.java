@@ -9,6 +9,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +20,13 @@ import org.erp.sessions.config.ErpConfig;
 
 /**
  * Once a minute, marks ended the devices of sessions that expired where no listener saw them
- * (on a node that died, or idle sessions nobody came back to), and deletes the login cooldown's
- * counters that have been quiet for a whole cooldown. Every node runs it; the work is idempotent.
+ * (on a node that died, or idle sessions nobody came back to) and drops their custom data, which
+ * that listener would have dropped, and deletes the login cooldown's counters that have been
+ * quiet for a whole cooldown. Every node runs it; the work is idempotent.
+ *
+ * <p>The listener can also be cut short: WildFly interrupts an expiration under way when a request
+ * for that session comes in (its scheduler cancels the task), and the device's update then fails;
+ * seen at start, when users come back to sessions that expired while the node was down.
  *
  * <p>At start, with sessions in memory only ({@code erp.session.persistence=memory}), a node that
  * is alone in its cluster knows that every session is gone, so it ends every device at once
@@ -45,6 +51,7 @@ public class DeviceSweeper {
   @EJB private LoginThrottle throttle;
   @Inject private ErpConfig config;
   @Inject private ClusterMembership membership;
+  @Inject private SessionDataStore sessionData;
 
   @PostConstruct
   void endDevicesOfLostSessions() {
@@ -61,10 +68,17 @@ public class DeviceSweeper {
     }
   }
 
+  /** Public for SessionCoreIT, which runs it with its clock moved on. */
   @Schedule(hour = "*", minute = "*", second = "17", persistent = false)
-  void sweep() {
+  public void sweep() {
     try {
-      int ended = inBatches(() -> devices.endExpired(BATCH));
+      int ended =
+          inBatches(
+              () -> {
+                List<String> devicesEnded = devices.endExpired(BATCH); // committed on return
+                devicesEnded.forEach(this::dropCustomData);
+                return devicesEnded.size();
+              });
       if (ended > 0) {
         LOG.fine(() -> "Marked " + ended + " expired sessions as ended.");
       }
@@ -80,6 +94,15 @@ public class DeviceSweeper {
     } catch (RuntimeException e) {
       // A counter locked by a sign-in at this moment: the next sweep deletes it.
       LOG.log(Level.WARNING, "Login counter sweep failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Best effort: unreachable without its session, and it expires at the session's deadline. */
+  private void dropCustomData(String deviceId) {
+    try {
+      sessionData.clear(deviceId);
+    } catch (RuntimeException cacheUnavailable) {
+      LOG.log(Level.FINE, "Session data not removed: " + cacheUnavailable.getClass().getName());
     }
   }
 

@@ -38,6 +38,7 @@ import org.erp.sessions.domain.device.EndReason;
 import org.erp.sessions.domain.error.ErpException;
 import org.erp.sessions.domain.error.ErrorCode;
 import org.erp.sessions.domain.user.UserView;
+import org.erp.sessions.infrastructure.DeviceSweeper;
 import org.erp.sessions.infrastructure.http.CurrentSession;
 import org.erp.sessions.servlet.SessionStoreBeforeAnswer;
 import org.infinispan.manager.EmbeddedCacheManager;
@@ -101,6 +102,7 @@ class SessionCoreIT {
   @Inject private SessionService sessions;
   @Inject private UserDirectory users;
   @Inject private DeviceRegistry devices;
+  @Inject private DeviceSweeper sweeper;
   @Inject private ApiKeys apiKeys;
   @Inject private ErpConfig config;
   @Inject private MovableClock time;
@@ -196,6 +198,25 @@ class SessionCoreIT {
     assertTrue(
         devices.list(user.uid(), null).stream().map(DeviceView::id).noneMatch(device::equals),
         "its device is closed");
+  }
+
+  /**
+   * A session that expired where no listener saw it end (its node died, or WildFly cut its
+   * expiration short) is ended by the once-a-minute sweep: its device closes, its data goes.
+   */
+  @Test
+  void theSweepEndsASessionThatExpiredUnseenAndDropsItsCustomData() {
+    UserView user = createUser();
+    MemoryStorage storage = new MemoryStorage(sessions);
+    ActiveSession active = sessions.signIn(storage, user.login(), PASSWORD, CLIENT);
+    String device = active.state().deviceId();
+    sessions.putData(active, "wizard", "{\"step\":3}");
+    time.advance(config.idleTimeout().plus(config.deviceActivityResolution()).plusMinutes(1));
+    sweeper.sweep();
+    assertTrue(
+        devices.list(user.uid(), null).stream().map(DeviceView::id).noneMatch(device::equals),
+        "its device is closed");
+    assertEquals(java.util.Map.of(), sessions.data(active), "its custom data is gone");
   }
 
   @Test
