@@ -8,13 +8,24 @@
 # GET /api/health (no session) beside it, since the read targets are ratios to health: a step
 # that speeds every request moves the read's ratio less than the read.
 # Writes bench/results/read-ab.md, .rounds.tsv and, with gnuplot, .png. Not in bench/run.sh: it
-# needs the earlier EAR.
+# needs the earlier EAR. Given the earlier checkout instead of its EAR, the earlier side runs that
+# checkout's own server as well (its WildFly modules, such as the session store's, and its
+# configuration), for a step outside the EAR.
 #   git worktree add /tmp/before HEAD~1 && (cd /tmp/before && mvn -B -q package -DskipTests)
 #   bench/read-ab.sh /tmp/before/ear/target/erp-session.ear        # ~10 min
+#   bench/read-ab.sh /tmp/before                                   # the earlier server too
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need wrk wrk
-before_ear=${1:?usage: bench/read-ab.sh BEFORE.ear}
+before_arg=${1:?usage: bench/read-ab.sh BEFORE.ear|BEFORE-CHECKOUT}
+before_root=
+if [ -d "$before_arg" ]; then
+  before_root=$(cd "$before_arg" && pwd)
+  before_ear=$before_root/ear/target/erp-session.ear
+  [ -f "$before_ear" ] || { echo "$before_root is not built: mvn -B -q package -DskipTests there" >&2; exit 1; }
+else
+  before_ear=$before_arg
+fi
 duration=${DURATION:-15s}
 rounds=${ROUNDS:-5}
 max_warmup=${MAX_WARMUP:-12}
@@ -25,20 +36,27 @@ work=$(mktemp -d)
 pids=()
 
 build_if_needed
-trap 'status=$?; for pid in "${pids[@]}"; do stop_node "$pid"; done; remove_node_dirs "$status" "${root:?}/run/bench-before" "$root/run/bench-after"; rm -rf "$work"' EXIT
-rm -rf "${root:?}/run/bench-before" "$root/run/bench-after"
-# The earlier EAR, deployed under the product's name (the session store's tables are named after
-# the deployment) into a node started without one.
-ERP_NODE=bench-before ERP_DEPLOY=false "$root/scripts/run.sh" > "$work/before.log" 2>&1 &
-pids+=($!)
-wait_begin
-until grep -qE 'WFLYSRV0025|WFLYSRV0026' "$root/run/bench-before/log/server.log" 2>/dev/null; do
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "the node for the earlier EAR ended" >&2; exit 1; }
-  wait_note "the node for the earlier EAR to start"
-  sleep 1
-done
-"$home/bin/jboss-cli.sh" -c --controller=127.0.0.1:9990 \
-  --command="deploy $before_ear --name=erp-session.ear" > /dev/null
+before_dir=${before_root:-$root}/run/bench-before
+trap 'status=$?; for pid in "${pids[@]}"; do stop_node "$pid"; done; remove_node_dirs "$status" "${before_dir:?}" "${root:?}/run/bench-after"; rm -rf "$work"' EXIT
+rm -rf "${before_dir:?}" "${root:?}/run/bench-after"
+if [ -n "$before_root" ]; then
+  # The earlier checkout's own server, with its EAR.
+  ERP_NODE=bench-before "$before_root/scripts/run.sh" > "$work/before.log" 2>&1 &
+  pids+=($!)
+else
+  # The earlier EAR, deployed under the product's name (the session store's tables are named
+  # after the deployment) into a node started without one.
+  ERP_NODE=bench-before ERP_DEPLOY=false "$root/scripts/run.sh" > "$work/before.log" 2>&1 &
+  pids+=($!)
+  wait_begin
+  until grep -qE 'WFLYSRV0025|WFLYSRV0026' "$before_dir/log/server.log" 2>/dev/null; do
+    kill -0 "${pids[0]}" 2>/dev/null || { echo "the node for the earlier EAR ended" >&2; exit 1; }
+    wait_note "the node for the earlier EAR to start"
+    sleep 1
+  done
+  "$home/bin/jboss-cli.sh" -c --controller=127.0.0.1:9990 \
+    --command="deploy $before_ear --name=erp-session.ear" > /dev/null
+fi
 await_health "$before" "${pids[0]}"
 start_node "$after" "$work/after.log" ERP_NODE=bench-after ERP_PORT_OFFSET=200
 pids+=("$node_pid")
@@ -66,7 +84,11 @@ health_ratio=$(median_ratio after-health before-health)
   echo "# One read-path step: GET /api/session after against before"
   echo
   provenance
-  echo "- before: $(basename "$before_ear") ($(stat -c %y "$before_ear" | cut -d. -f1)); after: the working tree's EAR"
+  if [ -n "$before_root" ]; then
+    echo "- before: the checkout $before_root at $(git -C "$before_root" rev-parse --short HEAD), its own server and EAR; after: the working tree's"
+  else
+    echo "- before: $(basename "$before_ear") ($(stat -c %y "$before_ear" | cut -d. -f1)); after: the working tree's EAR"
+  fi
   echo "- two nodes of scripts/run.sh side by side (H2 each), 64 sessions each, wrk -t2 -c64, one node under load at a time"
   echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
   echo "- $rounds rounds of $duration, sides interleaved (the first changes every round)"
