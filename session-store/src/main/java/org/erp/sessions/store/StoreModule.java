@@ -33,6 +33,9 @@ public final class StoreModule implements ModuleMetadataBuilder {
 
   @Override
   public void registerMetadata(ModuleBuilder builder) {
-    // no components of its own
+    builder.registerComponentAccessor(
+        StoreWriterSkippingEmptyBatches.class.getName(),
+        List.of(),
+        StoreWriterSkippingEmptyBatches.accessor());
   }
 }

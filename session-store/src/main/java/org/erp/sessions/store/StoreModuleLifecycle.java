@@ -11,8 +11,12 @@ import org.infinispan.configuration.cache.Configuration;
 import org.infinispan.container.impl.InternalDataContainer;
 import org.infinispan.distribution.ch.KeyPartitioner;
 import org.infinispan.factories.ComponentRegistry;
+import org.infinispan.factories.impl.BasicComponentRegistry;
+import org.infinispan.interceptors.AsyncInterceptor;
 import org.infinispan.interceptors.AsyncInterceptorChain;
+import org.infinispan.interceptors.impl.CacheWriterInterceptor;
 import org.infinispan.interceptors.impl.CallInterceptor;
+import org.infinispan.interceptors.impl.DistCacheWriterInterceptor;
 import org.infinispan.interceptors.locking.PessimisticLockingInterceptor;
 import org.infinispan.lifecycle.ModuleLifecycle;
 import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvictableDataContainer;
@@ -28,7 +32,8 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
  *   <li>to a cache whose store does not passivate (with {@code erp.session.persistence=database},
  *       the shared store on the application's database): {@link
  *       AccessTimeWriteCoalescing}, so that reading a session does not write it to the database
- *       each time;
+ *       each time, and, in a clustered cache, {@link StoreWriterSkippingEmptyBatches} in place of
+ *       Infinispan's store writer, so that such a read does not hand the store an empty batch;
  *   <li>to a cache that WildFly bounds with its segmented evictable data container (the session
  *       caches of deployments with {@code max-active-sessions}, the EAR's jboss-all.xml, and the
  *       custom data's {@code session-data}, bounded in configure.cli): {@link
@@ -58,7 +63,26 @@ public final class StoreModuleLifecycle implements ModuleLifecycle {
         new AccessTimeWriteCoalescing(new AccessTimeWritePolicy(AccessTimeResolution.current()));
     if (chain.addInterceptorBefore(coalescing, CallInterceptor.class)) {
       coalescings.put(cacheName, coalescing);
+      skipEmptyStoreBatches(registry, chain);
     }
+  }
+
+  /**
+   * Puts {@link StoreWriterSkippingEmptyBatches} in the place of the cache's store writer, when that
+   * is the one it extends (a clustered cache's), as component and as interceptor. Called before
+   * the cache's components start, so it starts with them.
+   */
+  private static void skipEmptyStoreBatches(ComponentRegistry registry, AsyncInterceptorChain chain) {
+    AsyncInterceptor writer = chain.findInterceptorExtending(CacheWriterInterceptor.class);
+    BasicComponentRegistry components = registry.getComponent(BasicComponentRegistry.class);
+    if (writer == null
+        || writer.getClass() != DistCacheWriterInterceptor.class
+        || !components.hasComponentAccessor(StoreWriterSkippingEmptyBatches.class.getName())) {
+      return;
+    }
+    StoreWriterSkippingEmptyBatches replacement = new StoreWriterSkippingEmptyBatches();
+    components.replaceComponent(CacheWriterInterceptor.class.getName(), replacement, true);
+    chain.replaceInterceptor(replacement, DistCacheWriterInterceptor.class);
   }
 
   @Override
