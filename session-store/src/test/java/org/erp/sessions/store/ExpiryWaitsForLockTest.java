@@ -10,15 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.infinispan.AdvancedCache;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.util.concurrent.IsolationLevel;
 import org.infinispan.context.Flag;
 import org.infinispan.factories.ComponentRegistry;
 import org.infinispan.interceptors.AsyncInterceptorChain;
 import org.infinispan.manager.DefaultCacheManager;
-import org.infinispan.transaction.LockingMode;
-import org.infinispan.transaction.TransactionMode;
-import org.infinispan.transaction.lookup.EmbeddedTransactionManagerLookup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,17 +55,7 @@ class ExpiryWaitsForLockTest {
   @BeforeEach
   void startCache(TestInfo test) {
     String name = test.getTestMethod().orElseThrow().getName();
-    ConfigurationBuilder builder = new ConfigurationBuilder();
-    builder
-        .transaction()
-        .transactionMode(TransactionMode.TRANSACTIONAL)
-        .lockingMode(LockingMode.PESSIMISTIC)
-        .transactionManagerLookup(new EmbeddedTransactionManagerLookup());
-    builder
-        .locking()
-        .isolationLevel(IsolationLevel.REPEATABLE_READ)
-        .lockAcquisitionTimeout(30, TimeUnit.SECONDS);
-    manager.defineConfiguration(name, builder.build());
+    manager.defineConfiguration(name, SessionCacheLocking.asWildFlysSessionCaches().build());
     cache = manager.<Object, Object>getCache(name).getAdvancedCache();
     transactions = cache.getTransactionManager();
     wildfly = EmbeddedCacheConfiguration.of(cache);

@@ -28,9 +28,6 @@ import org.infinispan.persistence.spi.InitializationContext;
 import org.infinispan.persistence.spi.MarshallableEntry;
 import org.infinispan.persistence.spi.NonBlockingStore;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
-import org.infinispan.transaction.LockingMode;
-import org.infinispan.transaction.TransactionMode;
-import org.infinispan.transaction.lookup.EmbeddedTransactionManagerLookup;
 import org.jgroups.JChannel;
 import org.jgroups.protocols.FRAG4;
 import org.jgroups.protocols.SHARED_LOOPBACK;
@@ -82,13 +79,8 @@ class StoreWriterSkippingEmptyBatchesTest {
   @BeforeEach
   void startCache(TestInfo test) {
     String name = test.getTestMethod().orElseThrow().getName();
-    ConfigurationBuilder builder = new ConfigurationBuilder();
+    ConfigurationBuilder builder = SessionCacheLocking.asWildFlysSessionCaches();
     builder.clustering().cacheMode(CacheMode.DIST_SYNC);
-    builder
-        .transaction()
-        .transactionMode(TransactionMode.TRANSACTIONAL)
-        .lockingMode(LockingMode.PESSIMISTIC)
-        .transactionManagerLookup(new EmbeddedTransactionManagerLookup());
     builder
         .persistence()
         .addStore(CustomStoreConfigurationBuilder.class)
