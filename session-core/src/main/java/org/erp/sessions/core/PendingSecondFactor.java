@@ -12,8 +12,10 @@ import org.wildfly.clustering.web.annotation.Immutable;
  * and no {@link SessionState} is not signed in: it can only complete the second step.
  *
  * <p>Its own attribute, not part of {@link SessionState}: a pending session has no companies,
- * CSRF token or device yet. Immutable, replaced or removed as a whole. Stored like SessionState,
- * under the same evolution rules (see there).
+ * CSRF token or device yet. Immutable, replaced or removed as a whole. Replicated and stored
+ * through {@link PendingSecondFactorExternalizer} (bare fields behind a format number), under the
+ * same evolution rules as SessionState (see there); the serialized form below is what versions
+ * before 2026-12-08 wrote, and is still read.
  */
 @Immutable
 public final class PendingSecondFactor implements Serializable {

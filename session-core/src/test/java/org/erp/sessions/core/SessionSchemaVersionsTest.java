@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  * wrote them, in the format the session store keeps (JBoss Marshalling River, the server's
  * library and version, read here with the server's configuration and this project's
  * externalizers registered) and in the ProtoStream schema kept for the way back (SessionSchema):
- * version 1 (2026-12-02, Java serialization's form) and version 2 (2026-12-07,
- * SessionStateExternalizer's format 1). They are never regenerated: a change to the session values
+ * version 1 (2026-12-02, Java serialization's form), version 2 (2026-12-07,
+ * SessionStateExternalizer's format 1) and version 3 (2026-12-08, PendingSecondFactorExternalizer's
+ * format 1). They are never regenerated: a change to the session values
  * adds the next version's fixtures and keeps these, and the evolution rules in SessionState make
  * these tests keep passing.
  */
@@ -46,6 +47,14 @@ class SessionSchemaVersionsTest {
     assertEquals(7, pending.uid());
     assertEquals("demo", pending.login());
     assertEquals(Instant.parse("2026-12-02T10:20:30Z"), pending.expiresAt());
+  }
+
+  @Test
+  void aPendingSecondFactorStoredByVersion3ThroughItsExternalizerIsRead() throws Exception {
+    PendingSecondFactor pending = (PendingSecondFactor) river("pending-second-factor-v3.river.hex");
+    assertEquals(7, pending.uid());
+    assertEquals("demo", pending.login());
+    assertEquals(Instant.parse("2026-12-08T10:20:30Z"), pending.expiresAt());
   }
 
   @Test
