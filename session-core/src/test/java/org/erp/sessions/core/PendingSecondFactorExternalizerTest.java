@@ -1,17 +1,14 @@
 package org.erp.sessions.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +19,7 @@ class PendingSecondFactorExternalizerTest {
       new PendingSecondFactor(7, "démo", Instant.parse("2026-12-08T10:20:30.123456789Z"));
 
   @Test
-  void theServersMarshallerFindsTheExternalizerAndKeepsEveryFieldExactly() throws Exception {
+  void theServersMarshallerKeepsEveryFieldExactly() throws Exception {
     ServerSessionMarshalling node = ServerSessionMarshalling.asDeployed();
 
     byte[] bytes = node.write(PENDING);
@@ -32,19 +29,12 @@ class PendingSecondFactorExternalizerTest {
     assertEquals(7, copy.uid());
     assertEquals("démo", copy.login());
     assertEquals(PENDING.expiresAt(), copy.expiresAt());
-    String written = new String(bytes, StandardCharsets.ISO_8859_1);
-    assertFalse(written.contains("PendingSecondFactor"), "the class is described in the stream");
-    assertFalse(written.contains("expiresAt"), "the fields are described in the stream");
   }
 
   @Test
-  void thePendingStateIsLessThanHalfOfItsSerializedForm() throws Exception {
-    int externalized = ServerSessionMarshalling.asDeployed().write(PENDING).length;
-    int serialized = ServerSessionMarshalling.plain().write(PENDING).length;
-
-    assertTrue(
-        externalized * 2 < serialized,
-        "externalized " + externalized + " bytes against " + serialized + " serialized");
+  void itIsWrittenAsBareFieldsInLessThanHalfOfItsSerializedForm() throws Exception {
+    // Found through the ServiceLoader entry; without it, the value is in Java serialization's form.
+    ServerSessionMarshalling.assertWrittenAsBareFields(PENDING, "expiresAt");
   }
 
   @Test

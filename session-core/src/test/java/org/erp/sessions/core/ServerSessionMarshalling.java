@@ -3,12 +3,14 @@ package org.erp.sessions.core;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.jboss.marshalling.Marshaller;
 import org.jboss.marshalling.Marshalling;
 import org.jboss.marshalling.MarshallingConfiguration;
 import org.jboss.marshalling.SimpleClassResolver;
 import org.jboss.marshalling.Unmarshaller;
 import org.jboss.marshalling.river.RiverMarshallerFactory;
+import org.junit.jupiter.api.Assertions;
 import org.wildfly.clustering.marshalling.jboss.MarshallingConfigurationBuilder;
 import org.wildfly.clustering.marshalling.jboss.externalizer.LegacyExternalizerConfiguratorFactory;
 
@@ -40,6 +42,23 @@ final class ServerSessionMarshalling {
   /** JBoss Marshalling with nothing registered: every value in Java serialization's form. */
   static ServerSessionMarshalling plain() {
     return new ServerSessionMarshalling(new MarshallingConfiguration());
+  }
+
+  /**
+   * Asserts that the server's configuration writes {@code value} through its externalizer: the
+   * class is a number in the server's class table, so neither its name nor {@code fieldName} is
+   * in what is replicated and stored, and it takes less than half of Java serialization's form.
+   */
+  static void assertWrittenAsBareFields(Object value, String fieldName) throws IOException {
+    byte[] externalized = asDeployed().write(value);
+    String written = new String(externalized, StandardCharsets.ISO_8859_1);
+    Assertions.assertFalse(
+        written.contains(value.getClass().getSimpleName()), "the class is described in the stream");
+    Assertions.assertFalse(written.contains(fieldName), "the fields are described in the stream");
+    int serialized = plain().write(value).length;
+    Assertions.assertTrue(
+        externalized.length * 2 < serialized,
+        "externalized " + externalized.length + " bytes against " + serialized + " serialized");
   }
 
   byte[] write(Object value) throws IOException {
