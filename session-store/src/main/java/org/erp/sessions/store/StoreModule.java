@@ -37,5 +37,9 @@ public final class StoreModule implements ModuleMetadataBuilder {
         StoreWriterSkippingEmptyBatches.class.getName(),
         List.of(),
         StoreWriterSkippingEmptyBatches.accessor());
+    builder.registerComponentAccessor(
+        PassivationWriterSkippingEmptyBatches.class.getName(),
+        List.of(),
+        PassivationWriterSkippingEmptyBatches.accessor());
   }
 }

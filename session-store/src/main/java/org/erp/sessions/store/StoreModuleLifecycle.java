@@ -17,6 +17,7 @@ import org.infinispan.interceptors.AsyncInterceptorChain;
 import org.infinispan.interceptors.impl.CacheWriterInterceptor;
 import org.infinispan.interceptors.impl.CallInterceptor;
 import org.infinispan.interceptors.impl.DistCacheWriterInterceptor;
+import org.infinispan.interceptors.impl.PassivationWriterInterceptor;
 import org.infinispan.interceptors.locking.PessimisticLockingInterceptor;
 import org.infinispan.lifecycle.ModuleLifecycle;
 import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvictableDataContainer;
@@ -34,6 +35,9 @@ import org.wildfly.clustering.cache.infinispan.embedded.container.SegmentedEvict
  *       AccessTimeWriteCoalescing}, so that reading a session does not write it to the database
  *       each time, and, in a clustered cache, {@link StoreWriterSkippingEmptyBatches} in place of
  *       Infinispan's store writer, so that such a read does not hand the store an empty batch;
+ *   <li>to a cache whose store passivates (with {@code erp.session.persistence=memory}): {@link
+ *       PassivationWriterSkippingEmptyBatches} in place of Infinispan's passivation writer, for
+ *       the same empty batch;
  *   <li>to a cache that WildFly bounds with its segmented evictable data container (the session
  *       caches of deployments with {@code max-active-sessions}, the EAR's jboss-all.xml, and the
  *       custom data's {@code session-data}, bounded in configure.cli): {@link
@@ -56,33 +60,52 @@ public final class StoreModuleLifecycle implements ModuleLifecycle {
     // Before the lock is taken; caches that lock no reads have no such interceptor.
     chain.addInterceptorBefore(new ExpiryWaitsForLock(), PessimisticLockingInterceptor.class);
     var persistence = configuration.persistence();
-    if (persistence.stores().isEmpty() || persistence.passivation()) {
+    if (persistence.stores().isEmpty()) {
+      return;
+    }
+    if (persistence.passivation()) {
+      replaceStoreWriter(
+          registry,
+          chain,
+          PassivationWriterInterceptor.class,
+          PassivationWriterInterceptor.class.getName(),
+          new PassivationWriterSkippingEmptyBatches());
       return;
     }
     AccessTimeWriteCoalescing coalescing =
         new AccessTimeWriteCoalescing(new AccessTimeWritePolicy(AccessTimeResolution.current()));
     if (chain.addInterceptorBefore(coalescing, CallInterceptor.class)) {
       coalescings.put(cacheName, coalescing);
-      skipEmptyStoreBatches(registry, chain);
+      replaceStoreWriter(
+          registry,
+          chain,
+          DistCacheWriterInterceptor.class,
+          CacheWriterInterceptor.class.getName(),
+          new StoreWriterSkippingEmptyBatches());
     }
   }
 
   /**
-   * Puts {@link StoreWriterSkippingEmptyBatches} in the place of the cache's store writer, when that
-   * is the one it extends (a clustered cache's), as component and as interceptor. Called before
-   * the cache's components start, so it starts with them.
+   * Puts {@code replacement} in the place of the cache's store writer when that is exactly {@code
+   * infinispans}, the writer it extends, as component (under the name Infinispan registered the
+   * writer with) and as interceptor. Called before the cache's components start, so it starts with
+   * them.
    */
-  private static void skipEmptyStoreBatches(ComponentRegistry registry, AsyncInterceptorChain chain) {
+  private static void replaceStoreWriter(
+      ComponentRegistry registry,
+      AsyncInterceptorChain chain,
+      Class<? extends CacheWriterInterceptor> infinispans,
+      String componentName,
+      CacheWriterInterceptor replacement) {
     AsyncInterceptor writer = chain.findInterceptorExtending(CacheWriterInterceptor.class);
     BasicComponentRegistry components = registry.getComponent(BasicComponentRegistry.class);
     if (writer == null
-        || writer.getClass() != DistCacheWriterInterceptor.class
-        || !components.hasComponentAccessor(StoreWriterSkippingEmptyBatches.class.getName())) {
+        || writer.getClass() != infinispans
+        || !components.hasComponentAccessor(replacement.getClass().getName())) {
       return;
     }
-    StoreWriterSkippingEmptyBatches replacement = new StoreWriterSkippingEmptyBatches();
-    components.replaceComponent(CacheWriterInterceptor.class.getName(), replacement, true);
-    chain.replaceInterceptor(replacement, DistCacheWriterInterceptor.class);
+    components.replaceComponent(componentName, replacement, true);
+    chain.replaceInterceptor(replacement, infinispans);
   }
 
   @Override

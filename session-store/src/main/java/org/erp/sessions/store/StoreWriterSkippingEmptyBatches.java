@@ -6,6 +6,7 @@ import org.infinispan.context.impl.FlagBitSets;
 import org.infinispan.context.impl.TxInvocationContext;
 import org.infinispan.factories.impl.ComponentAccessor;
 import org.infinispan.interceptors.InvocationStage;
+import org.infinispan.interceptors.impl.CacheWriterInterceptor;
 import org.infinispan.interceptors.impl.DistCacheWriterInterceptor;
 import org.infinispan.transaction.impl.AbstractCacheTransaction;
 
@@ -16,7 +17,8 @@ import org.infinispan.transaction.impl.AbstractCacheTransaction;
  * Infinispan starts one at every commit that wrote anything and filters the marked writes out of
  * it: it suspends the transaction, builds the store's streams and hands the write-behind queue an
  * empty batch, 28 of 452 request-thread samples (6 %) of a session read in bench/profile-read.sh.
- * The store gets exactly what it got before; only the empty batch is gone.
+ * The store gets exactly what it got before; only the empty batch is gone. A cache whose store
+ * passivates has {@link PassivationWriterSkippingEmptyBatches} instead.
  */
 final class StoreWriterSkippingEmptyBatches extends DistCacheWriterInterceptor {
 
@@ -24,19 +26,20 @@ final class StoreWriterSkippingEmptyBatches extends DistCacheWriterInterceptor {
   private static final int NAMED_CACHE_SCOPE = 1;
 
   /** The flags that keep a write out of the store's batch (Infinispan's PersistenceManagerImpl). */
-  private static final long NOT_STORED = FlagBitSets.SKIP_CACHE_STORE | FlagBitSets.ROLLING_UPGRADE;
+  static final long NOT_STORED = FlagBitSets.SKIP_CACHE_STORE | FlagBitSets.ROLLING_UPGRADE;
+
+  static ComponentAccessor<StoreWriterSkippingEmptyBatches> accessor() {
+    return accessorOf(StoreWriterSkippingEmptyBatches.class, DistCacheWriterInterceptor.class);
+  }
 
   /**
-   * How Infinispan wires it: as the writer it extends, whose own accessors inject its fields and
-   * start it (this class has no fields of its own to inject).
+   * How Infinispan wires such a writer: as the writer it extends, whose own accessors inject its
+   * fields and start it (these classes have no fields of their own to inject).
    */
-  static ComponentAccessor<StoreWriterSkippingEmptyBatches> accessor() {
+  static <T extends CacheWriterInterceptor> ComponentAccessor<T> accessorOf(
+      Class<T> writer, Class<? super T> infinispans) {
     return new ComponentAccessor<>(
-        StoreWriterSkippingEmptyBatches.class.getName(),
-        NAMED_CACHE_SCOPE,
-        false,
-        DistCacheWriterInterceptor.class.getName(),
-        List.of());
+        writer.getName(), NAMED_CACHE_SCOPE, false, infinispans.getName(), List.of());
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.erp.sessions.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -23,6 +24,7 @@ import org.infinispan.factories.impl.BasicComponentRegistry;
 import org.infinispan.interceptors.AsyncInterceptorChain;
 import org.infinispan.interceptors.impl.CacheWriterInterceptor;
 import org.infinispan.interceptors.impl.DistCacheWriterInterceptor;
+import org.infinispan.interceptors.impl.PassivationWriterInterceptor;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.persistence.spi.InitializationContext;
 import org.infinispan.persistence.spi.MarshallableEntry;
@@ -39,15 +41,18 @@ import org.jgroups.protocols.pbcast.STABLE;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.reactivestreams.Publisher;
 
 /**
- * {@link StoreWriterSkippingEmptyBatches} in a real clustered (distributed, transactional,
- * pessimistic) Infinispan cache with a store that does not passivate, as the durable session
- * caches are, where this module's {@link StoreModuleLifecycle} put it: a cluster of one node on
- * JGroups' in-process loopback, and a store in memory that counts the batches it is handed.
+ * The store writers that skip empty batches, in real clustered (distributed, transactional,
+ * pessimistic) Infinispan caches, where this module's {@link StoreModuleLifecycle} put them: {@link
+ * StoreWriterSkippingEmptyBatches} with a store that does not passivate, as the durable session
+ * caches have, and {@link PassivationWriterSkippingEmptyBatches} with one that passivates, as the
+ * session caches in memory have. A cluster of one node on JGroups' in-process loopback, and a
+ * store in memory that counts the batches it is handed.
  */
 class StoreWriterSkippingEmptyBatchesTest {
 
@@ -76,19 +81,34 @@ class StoreWriterSkippingEmptyBatchesTest {
     manager.stop();
   }
 
-  @BeforeEach
-  void startCache(TestInfo test) {
-    String name = test.getTestMethod().orElseThrow().getName();
+  /** Starts a cache named after the test, with the counting store, passivating or not. */
+  private void startCache(TestInfo test, boolean passivation) {
+    String name =
+        test.getTestClass().orElseThrow().getSimpleName()
+            + "."
+            + test.getTestMethod().orElseThrow().getName();
     ConfigurationBuilder builder = SessionCacheLocking.asWildFlysSessionCaches();
     builder.clustering().cacheMode(CacheMode.DIST_SYNC);
     builder
         .persistence()
+        .passivation(passivation)
         .addStore(CustomStoreConfigurationBuilder.class)
         .customStoreClass(CountingStore.class)
         .segmented(false);
     manager.defineConfiguration(name, builder.build());
     cache = manager.<Object, Object>getCache(name).getAdvancedCache();
     transactions = cache.getTransactionManager();
+  }
+
+  /** Puts Infinispan's own writer back in the place of this module's. */
+  private void putBackInfinispans(
+      CacheWriterInterceptor infinispans,
+      String componentName,
+      Class<? extends CacheWriterInterceptor> modules) {
+    ComponentRegistry.of(cache)
+        .getComponent(BasicComponentRegistry.class)
+        .replaceComponent(componentName, infinispans, true);
+    chain().replaceInterceptor(infinispans, modules);
   }
 
   private CountingStore store() {
@@ -110,59 +130,123 @@ class StoreWriterSkippingEmptyBatchesTest {
     transactions.commit();
   }
 
-  @Test
-  void itTakesTheStoreWritersPlaceAsInterceptorAndAsComponent() {
-    StoreWriterSkippingEmptyBatches writer =
-        assertInstanceOf(
-            StoreWriterSkippingEmptyBatches.class,
-            chain().findInterceptorExtending(CacheWriterInterceptor.class));
-    assertSame(
-        writer,
-        ComponentRegistry.of(cache)
-            .getComponent(BasicComponentRegistry.class)
-            .getComponent(CacheWriterInterceptor.class.getName(), Object.class)
-            .running());
+  /** A store that does not passivate: the durable session caches. */
+  @Nested
+  class WithAStoreThatDoesNotPassivate {
+
+    @BeforeEach
+    void startCache(TestInfo test) {
+      StoreWriterSkippingEmptyBatchesTest.this.startCache(test, false);
+    }
+
+    @Test
+    void itTakesTheStoreWritersPlaceAsInterceptorAndAsComponent() {
+      StoreWriterSkippingEmptyBatches writer =
+          assertInstanceOf(
+              StoreWriterSkippingEmptyBatches.class,
+              chain().findInterceptorExtending(CacheWriterInterceptor.class));
+      assertSame(
+          writer,
+          ComponentRegistry.of(cache)
+              .getComponent(BasicComponentRegistry.class)
+              .getComponent(CacheWriterInterceptor.class.getName(), Object.class)
+              .running());
+    }
+
+    @Test
+    void aTransactionWhoseWritesAreAllKeptFromTheStoreHandsTheStoreNoBatch() throws Exception {
+      inTransaction(tx -> tx.withFlags(Flag.SKIP_CACHE_STORE).put("access-time", "moved"));
+      assertEquals(0, store().batches.get());
+      assertNull(store().entries.get("access-time"));
+      assertEquals("moved", cache.get("access-time"), "the cache in memory has it");
+    }
+
+    @Test
+    void withInfinispansWriterTheSameTransactionHandsTheStoreAnEmptyBatch() throws Exception {
+      putBackInfinispans(
+          new DistCacheWriterInterceptor(),
+          CacheWriterInterceptor.class.getName(),
+          StoreWriterSkippingEmptyBatches.class);
+
+      inTransaction(tx -> tx.withFlags(Flag.SKIP_CACHE_STORE).put("access-time", "moved"));
+      assertEquals(1, store().batches.get());
+      assertNull(store().entries.get("access-time"));
+    }
+
+    @Test
+    void aTransactionWithAWriteForTheStoreStoresThatWriteOnly() throws Exception {
+      inTransaction(
+          tx -> {
+            tx.withFlags(Flag.SKIP_CACHE_STORE).put("access-time", "moved");
+            tx.put("attributes", "changed");
+          });
+      assertEquals(1, store().batches.get());
+      assertEquals("changed", store().entries.get("attributes").getValue());
+      assertNull(store().entries.get("access-time"));
+    }
+
+    @Test
+    void aRemovalReachesTheStore() throws Exception {
+      inTransaction(tx -> tx.put("session", "stored"));
+      inTransaction(tx -> tx.remove("session"));
+      assertEquals(2, store().batches.get());
+      assertNull(store().entries.get("session"));
+    }
   }
 
-  @Test
-  void aTransactionWhoseWritesAreAllKeptFromTheStoreHandsTheStoreNoBatch() throws Exception {
-    inTransaction(tx -> tx.withFlags(Flag.SKIP_CACHE_STORE).put("access-time", "moved"));
-    assertEquals(0, store().batches.get());
-    assertNull(store().entries.get("access-time"));
-    assertEquals("moved", cache.get("access-time"), "the cache in memory has it");
-  }
+  /** A store that passivates: the session caches with erp.session.persistence=memory. */
+  @Nested
+  class WithAPassivatingStore {
 
-  @Test
-  void withInfinispansWriterTheSameTransactionHandsTheStoreAnEmptyBatch() throws Exception {
-    DistCacheWriterInterceptor infinispans = new DistCacheWriterInterceptor();
-    ComponentRegistry.of(cache)
-        .getComponent(BasicComponentRegistry.class)
-        .replaceComponent(CacheWriterInterceptor.class.getName(), infinispans, true);
-    chain().replaceInterceptor(infinispans, StoreWriterSkippingEmptyBatches.class);
+    @BeforeEach
+    void startCache(TestInfo test) {
+      StoreWriterSkippingEmptyBatchesTest.this.startCache(test, true);
+    }
 
-    inTransaction(tx -> tx.withFlags(Flag.SKIP_CACHE_STORE).put("access-time", "moved"));
-    assertEquals(1, store().batches.get());
-    assertNull(store().entries.get("access-time"));
-  }
+    @Test
+    void itTakesThePassivationWritersPlaceAsInterceptorAndAsComponent() {
+      PassivationWriterSkippingEmptyBatches writer =
+          assertInstanceOf(
+              PassivationWriterSkippingEmptyBatches.class,
+              chain().findInterceptorExtending(CacheWriterInterceptor.class));
+      assertSame(
+          writer,
+          ComponentRegistry.of(cache)
+              .getComponent(BasicComponentRegistry.class)
+              .getComponent(PassivationWriterInterceptor.class.getName(), Object.class)
+              .running());
+    }
 
-  @Test
-  void aTransactionWithAWriteForTheStoreStoresThatWriteOnly() throws Exception {
-    inTransaction(
-        tx -> {
-          tx.withFlags(Flag.SKIP_CACHE_STORE).put("access-time", "moved");
-          tx.put("attributes", "changed");
-        });
-    assertEquals(1, store().batches.get());
-    assertEquals("changed", store().entries.get("attributes").getValue());
-    assertNull(store().entries.get("access-time"));
-  }
+    @Test
+    void aTransactionThatRemovesNothingHandsTheStoreNoBatch() throws Exception {
+      inTransaction(tx -> tx.put("access-time", "moved"));
+      assertEquals(0, store().batches.get());
+      assertNull(store().entries.get("access-time"), "a passivating store takes evicted entries only");
+      assertEquals("moved", cache.get("access-time"));
+    }
 
-  @Test
-  void aRemovalReachesTheStore() throws Exception {
-    inTransaction(tx -> tx.put("session", "stored"));
-    inTransaction(tx -> tx.remove("session"));
-    assertEquals(2, store().batches.get());
-    assertNull(store().entries.get("session"));
+    @Test
+    void withInfinispansWriterTheSameTransactionHandsTheStoreAnEmptyBatch() throws Exception {
+      putBackInfinispans(
+          new PassivationWriterInterceptor(),
+          PassivationWriterInterceptor.class.getName(),
+          PassivationWriterSkippingEmptyBatches.class);
+
+      inTransaction(tx -> tx.put("access-time", "moved"));
+      assertEquals(1, store().batches.get());
+      assertNull(store().entries.get("access-time"));
+    }
+
+    @Test
+    void aRemovalReachesTheStore() throws Exception {
+      inTransaction(tx -> tx.put("session", "held"));
+      cache.evict("session");
+      assertNotNull(store().entries.get("session"), "evicted, so passivated to the store");
+      inTransaction(tx -> tx.remove("session"));
+      assertEquals(1, store().batches.get(), "the removal's batch, and no other");
+      assertNull(store().entries.get("session"));
+      assertNull(cache.get("session"));
+    }
   }
 
   /** A store in memory that counts the batches Infinispan hands it (one instance per cache). */
