@@ -36,6 +36,9 @@ stop_all() {
   rm -rf "$work"
 }
 trap stop_all EXIT
+# Once, before the two starts: each scripts/run.sh builds when a source is newer than the EAR, and
+# two builds at once in one target directory left neither node up within 180 s.
+build_if_needed
 rm -rf "${root:?}/run/bench-store-database" "$root/run/bench-store-memory"
 ERP_NODE=bench-store-database "$root/scripts/run.sh" > /dev/null 2>&1 &
 servers+=($!)

@@ -41,6 +41,9 @@ full_pid=
 trap 'status=$?; stop_node "$empty_pid"; stop_node "$full_pid"; remove_node_dirs "$status" "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full"; rm -rf "$work"' EXIT
 rm -rf "${root:?}/run/bench-validity-empty" "$root/run/bench-validity-full"
 settings=(ERP_PASSWORD_ARGON2_MEMORY_KIB=64 ERP_PASSWORD_ARGON2_ITERATIONS=1 ERP_LOGIN_COOLDOWN_AFTER=1000000)
+# Built once before: each scripts/run.sh builds when a source is newer than the EAR, and two
+# builds at once in one target directory leave neither node up.
+build_if_needed
 # Starts both nodes at once (their boots overlap), each waited for in turn; their data stays.
 start_both() {
   env "${settings[@]}" ERP_NODE=bench-validity-empty "$root/scripts/run.sh" > /dev/null 2>&1 &
