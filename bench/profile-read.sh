@@ -15,8 +15,11 @@
 # Writes bench/results/profile-read.md; the recording stays in run/profile-read.jfr for a closer
 # look (jfr view hot-methods run/profile-read.jfr). A profile, not a figure: not in bench/run.sh.
 # PORT_OFFSET (default 0) moves the node's ports, to profile beside other nodes.
+# ERP_SESSION_PERSISTENCE=memory profiles a node with sessions in memory only (store-cost.sh's
+# other side) into results/profile-read-memory.md and run/profile-read-memory.jfr instead.
 #   bench/profile-read.sh                                  # ~7 min
 #   ENDPOINT=/api/session/check bench/profile-read.sh
+#   ERP_SESSION_PERSISTENCE=memory bench/profile-read.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need wrk wrk
@@ -28,7 +31,13 @@ warm_duration=${WARM_DURATION:-10s}
 JIT_QUIET=${JIT_QUIET:-100}
 offset=${PORT_OFFSET:-0}
 base=http://127.0.0.1:$((8080 + offset))
-recording="$root/run/profile-read.jfr"
+persistence=${ERP_SESSION_PERSISTENCE:-database}
+case "$persistence" in
+  database) page=profile-read; sessions="durable sessions" ;;
+  memory) page=profile-read-memory; sessions="sessions in memory only, erp.session.persistence=memory" ;;
+  *) echo "ERP_SESSION_PERSISTENCE must be database or memory, not $persistence" >&2; exit 2 ;;
+esac
+recording="$root/run/$page.jfr"
 settings=${SETTINGS:-profile}
 work=$(mktemp -d)
 
@@ -61,11 +70,11 @@ jcmd "$jvm" JFR.stop name=profile-read > /dev/null
   echo "# Where the CPU of GET $endpoint goes"
   echo
   provenance
-  echo "- one node (scripts/run.sh, H2, durable sessions), wrk -t2 -c64 over 64 sessions"
+  echo "- one node (scripts/run.sh, H2, $sessions), wrk -t2 -c64 over 64 sessions"
   echo "- $(warm_up_note "$warm_duration" "$max_warmup")"
   echo "- the last warm-up round: $(awk -F'\t' 'END {print $4}' "$rounds_tsv") req/s without JFR"
-  echo "- then JFR (settings=$settings) for $duration at $recorded req/s; run/profile-read.jfr"
+  echo "- then JFR (settings=$settings) for $duration at $recorded req/s; run/$page.jfr"
   echo
   java "$root/bench/JfrBreakdown.java" "$recording"
-} > "$results/profile-read.md"
-cat "$results/profile-read.md"
+} > "$results/$page.md"
+cat "$results/$page.md"
