@@ -15,7 +15,8 @@ need jcmd openjdk-17-jdk-headless
 
 if [ -n "${SMOKE:-}" ]; then
   export DURATION=3s ROUNDS=1 SESSIONS=40 WARMUP=3 AFTER=3 STEPS="300 600" USERS=10 PER_ROUND=3 MAX_WARMUP=1 \
-    BOUND=50 MANY=300 RECOVERY=400 SETTLE=0 KILL_AFTER=4 WARM_DURATION=2s LOGINS=100 REVOKED=10
+    BOUND=50 MANY=300 RECOVERY=400 SETTLE=0 KILL_AFTER=4 WARM_DURATION=2s LOGINS=100 REVOKED=10 \
+    SINGLE=1 SINGLE_DURATION=2s
 fi
 benches=(session-read validity-check session-write login login-timing capacity durable store-cost failover-drill soak)
 if [ "${1:-}" = "--summary" ]; then

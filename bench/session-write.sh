@@ -12,10 +12,14 @@
 # Warm-up rounds of WARM_DURATION (default 10s), every side in each, until each agrees with its
 # previous round within 5 % (at most MAX_WARMUP, 20). Then ROUNDS (default 5) rounds of DURATION
 # (default 20s), the sides interleaved (the first side changes every round). Figures: medians of
-# the rounds' two-node/one-node ratios; target >= 0.5 for both. Writes
+# the rounds' two-node/one-node ratios; target >= 0.5 for both. Then each side with one client
+# (wrk -t1 -c1, SINGLE rounds of SINGLE_DURATION, default 3 of 10s, sides interleaved): a write's
+# own latency, which the loaded rounds' throughput hides (Nagle's algorithm on the cluster's
+# TCP connections once added 40 ms to each two-node write there, and nothing to the rates);
+# target: median latency of a two-node write <= 10 ms. Writes
 # bench/results/session-write.md, .rounds.tsv and, with gnuplot, .png; stops what it started.
 #   bench/session-write.sh                                              # ~20 to 30 min
-#   DURATION=3s ROUNDS=1 MAX_WARMUP=1 WARM_DURATION=2s bench/session-write.sh   # a smoke run
+#   DURATION=3s ROUNDS=1 MAX_WARMUP=1 WARM_DURATION=2s SINGLE=1 SINGLE_DURATION=2s bench/session-write.sh   # a smoke run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 need wrk wrk
@@ -51,10 +55,38 @@ rate() { # side seconds
   echo "${figures%%|*}"
 }
 
+# One client's writes on a side for SECONDS: "p50|p99" in milliseconds (fails on any error).
+one_client() { # side seconds
+  local figures script path base p50 p99
+  case $1 in
+    data-*) script=write.lua path=/api/session/data/k ;;
+    switch-*) script=switch.lua path=/api/session/companies ;;
+  esac
+  base=$([ "${1##*-}" = 2 ] && echo "$node1" || echo "$alone")
+  figures=$(wrk_figures -t1 -c1 -d"$2" -s "$root/bench/$script" "$base$path" -- "$work/sessions-${1##*-}")
+  [ "${figures##*|}" = 0 ] || { echo "$1, one client: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  IFS='|' read -r _ p50 p99 _ <<< "$figures"
+  echo "$(millis "$p50")|$(millis "$p99")"
+}
+
 start_rounds session-write
 warm_jvms="$(cat "$root/run/cluster/node1.pid") $(cat "$root/run/cluster/node2.pid") $(jvm_of "$alone_pid")"
 warm_up rate "$warm_duration" "$max_warmup" data-2 data-1 switch-2 switch-1
 measure_rounds rate "$duration" "$rounds" data-2 data-1 switch-2 switch-1
+single_rounds=${SINGLE:-3}
+single_duration=${SINGLE_DURATION:-10s}
+sides=(data-2 data-1 switch-2 switch-1)
+: > "$work/one-client"
+for round in $(seq "$single_rounds"); do
+  for i in "${!sides[@]}"; do
+    side=${sides[$(((i + round - 1) % ${#sides[@]}))]}
+    printf '%s\t%s\n' "$side" "$(one_client "$side" "$single_duration")" >> "$work/one-client"
+  done
+done
+# The median over the rounds of a side's p50 (field 1) or p99 (field 2).
+one_client_median() { # side field
+  awk -F'\t' -v s="$1" '$1 == s {print $2}' "$work/one-client" | cut -d'|' -f"$2" | median | xargs printf '%.1f'
+}
 data_ratio=$(median_ratio data-2 data-1)
 switch_ratio=$(median_ratio switch-2 switch-1)
 {
@@ -80,10 +112,26 @@ switch_ratio=$(median_ratio switch-2 switch-1)
   echo
   echo "Median rates: data $(median_rate data-2) (two) and $(median_rate data-1) (one), switch $(median_rate switch-2) (two) and $(median_rate switch-1) (one) req/s."
   echo
+  echo "One client at a time (wrk -t1 -c1), $single_rounds rounds of $single_duration per side, interleaved; the"
+  echo "medians over the rounds of each round's median and 99th percentile latency:"
+  echo
+  echo "| side | median latency (ms) | 99th percentile (ms) | rounds (median ms) |"
+  echo "|---|---|---|---|"
+  for side in "${sides[@]}"; do
+    echo "| $side | $(one_client_median "$side" 1) | $(one_client_median "$side" 2) | $(awk -F'\t' -v s="$side" '$1 == s {split($2, f, "|"); printf "%s%s", sep, f[1]; sep = ", "}' "$work/one-client") |"
+  done
+  echo
+  echo "Target: a two-node write's median latency with one client ≤ 10 ms (data-2, switch-2)."
+  echo
   echo "![rates over the rounds, warm-up included](session-write.png)"
 } > "$results/session-write.md"
 plot_rounds "Session write"
 start_figures session-write
 figure session-write "custom-data write, two nodes / one" "$data_ratio" "≥ 0.5" "$(at_least "$data_ratio" 0.5)"
 figure session-write "company switch, two nodes / one" "$switch_ratio" "≥ 0.5" "$(at_least "$switch_ratio" 0.5)"
+for side in data-2 switch-2; do
+  latency=$(one_client_median "$side" 1)
+  figure session-write "$([ "$side" = data-2 ] && echo "custom-data write" || echo "company switch"), two nodes, one client: median latency (ms)" \
+    "$latency" "≤ 10" "$(at_most "$latency" 10)"
+done
 cat "$results/session-write.md"
