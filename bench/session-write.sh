@@ -42,29 +42,31 @@ alone_pid=$node_pid
 sign_in_many "$node1" demo demo 64 > "$work/sessions-2"
 sign_in_many "$alone" demo demo 64 > "$work/sessions-1"
 
-# One measurement of a side for SECONDS: its req/s (fails on any error or non-2xx answer).
-rate() { # side seconds
+# wrk's figures ("req/s|p50|p99|errors") of a side's writes for SECONDS on THREADS threads
+# and CONNECTIONS connections (fails on any error or non-2xx answer).
+side_figures() { # side seconds threads connections
   local figures script path base
   case $1 in
     data-*) script=write.lua path=/api/session/data/k ;;
     switch-*) script=switch.lua path=/api/session/companies ;;
   esac
   base=$([ "${1##*-}" = 2 ] && echo "$node1" || echo "$alone")
-  figures=$(wrk_figures -t2 -c64 -d"$2" -s "$root/bench/$script" "$base$path" -- "$work/sessions-${1##*-}")
-  [ "${figures##*|}" = 0 ] || { echo "$1: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  figures=$(wrk_figures -t"$3" -c"$4" -d"$2" -s "$root/bench/$script" "$base$path" -- "$work/sessions-${1##*-}")
+  [ "${figures##*|}" = 0 ] || { echo "$1 on $4 connection(s): ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  echo "$figures"
+}
+
+# One measurement of a side for SECONDS: its req/s.
+rate() { # side seconds
+  local figures
+  figures=$(side_figures "$1" "$2" 2 64)
   echo "${figures%%|*}"
 }
 
-# One client's writes on a side for SECONDS: "p50|p99" in milliseconds (fails on any error).
+# One client's writes on a side for SECONDS: "p50|p99" in milliseconds.
 one_client() { # side seconds
-  local figures script path base p50 p99
-  case $1 in
-    data-*) script=write.lua path=/api/session/data/k ;;
-    switch-*) script=switch.lua path=/api/session/companies ;;
-  esac
-  base=$([ "${1##*-}" = 2 ] && echo "$node1" || echo "$alone")
-  figures=$(wrk_figures -t1 -c1 -d"$2" -s "$root/bench/$script" "$base$path" -- "$work/sessions-${1##*-}")
-  [ "${figures##*|}" = 0 ] || { echo "$1, one client: ${figures##*|} errors or non-2xx answers" >&2; exit 1; }
+  local figures p50 p99
+  figures=$(side_figures "$1" "$2" 1 1)
   IFS='|' read -r _ p50 p99 _ <<< "$figures"
   echo "$(millis "$p50")|$(millis "$p99")"
 }
@@ -80,7 +82,8 @@ sides=(data-2 data-1 switch-2 switch-1)
 for round in $(seq "$single_rounds"); do
   for i in "${!sides[@]}"; do
     side=${sides[$(((i + round - 1) % ${#sides[@]}))]}
-    printf '%s\t%s\n' "$side" "$(one_client "$side" "$single_duration")" >> "$work/one-client"
+    latency=$(one_client "$side" "$single_duration") # on its own: a failed measurement ends the bench
+    printf '%s\t%s\n' "$side" "$latency" >> "$work/one-client"
   done
 done
 # The median over the rounds of a side's p50 (field 1) or p99 (field 2).
